@@ -1,0 +1,162 @@
+package org.headlesspm.rest;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.headlesspm.api.AgentRole;
+import org.headlesspm.api.ApiError;
+import org.headlesspm.api.DifficultyLevel;
+import org.headlesspm.api.MessageResponse;
+import org.headlesspm.api.TaskComplexity;
+import org.headlesspm.api.TaskCreate;
+import org.headlesspm.api.TaskResponse;
+import org.headlesspm.api.TaskStatus;
+import org.headlesspm.api.TaskStatusUpdate;
+import org.headlesspm.api.TaskStatusUpdateResponse;
+import org.headlesspm.rest.json.JsonBody;
+import org.headlesspm.rest.json.Required;
+import org.headlesspm.task.TaskPolling;
+import org.headlesspm.task.TaskService;
+
+/** Tasks: E26–E34. */
+@Path("api/v1/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+public class TaskResource {
+
+  @Inject TaskService tasks;
+  @Inject TaskPolling polling;
+
+  @Resource ManagedExecutorService executor;
+
+  @POST
+  @Path("create")
+  public TaskResponse create(@QueryParam("agent_id") String agentId, String body) {
+    Required.query("agent_id", agentId);
+    JsonBody json = JsonBody.parse(body);
+    TaskComplexity complexity = json.enumValue("complexity", TaskComplexity.class, false);
+    TaskCreate request =
+        new TaskCreate(
+            json.requiredInteger("feature_id"),
+            json.requiredName("title"),
+            json.requiredText("description"),
+            json.enumValue("target_role", AgentRole.class, true),
+            json.enumValue("difficulty", DifficultyLevel.class, true),
+            complexity == null ? TaskComplexity.major : complexity,
+            json.requiredName("branch"));
+    json.check();
+    return tasks.create(agentId, request);
+  }
+
+  /**
+   * The next task for a role and level, waiting up to {@code timeout} seconds without holding a
+   * thread; the answer is a task or {@code null}.
+   */
+  @GET
+  @Path("next")
+  public void next(
+      @QueryParam("role") AgentRole role,
+      @QueryParam("level") DifficultyLevel level,
+      @QueryParam("simulate") @DefaultValue("false") Boolean simulate,
+      @QueryParam("timeout") @DefaultValue("180") Integer timeout,
+      @QueryParam("project_id") Long projectId,
+      @QueryParam("agent_id") String agentId,
+      @Suspended AsyncResponse answer) {
+    if (role == null) {
+      throw ApiError.badRequest(
+          "Missing required parameter 'role'. Please provide a valid role (e.g., ?role=frontend_dev)");
+    }
+    if (level == null) {
+      throw ApiError.badRequest(
+          "Missing required parameter 'level'. Please provide a valid level (e.g., ?level=senior)");
+    }
+    polling
+        .next(role, level, projectId, agentId, simulate, timeout)
+        .whenCompleteAsync(
+            (task, failure) -> {
+              if (failure != null) {
+                answer.resume(failure);
+              } else {
+                answer.resume(JsonAnswers.orNull(task));
+              }
+            },
+            executor);
+  }
+
+  @GET
+  public List<TaskResponse> list(
+      @QueryParam("status") TaskStatus status,
+      @QueryParam("role") AgentRole role,
+      @QueryParam("project_id") Long projectId,
+      @QueryParam("limit") Integer limit) {
+    return tasks.list(status, role, projectId, limit == null ? null : Required.limit(limit, 0));
+  }
+
+  @GET
+  @Path("{task_id}")
+  public TaskResponse get(@PathParam("task_id") long taskId) {
+    return tasks.get(taskId);
+  }
+
+  @POST
+  @Path("{task_id}/lock")
+  public TaskResponse lock(
+      @PathParam("task_id") long taskId, @QueryParam("agent_id") String agentId) {
+    return tasks.lock(taskId, Required.query("agent_id", agentId));
+  }
+
+  @PUT
+  @Path("{task_id}/status")
+  public TaskStatusUpdateResponse updateStatus(
+      @PathParam("task_id") long taskId, @QueryParam("agent_id") String agentId, String body) {
+    Required.query("agent_id", agentId);
+    JsonBody json = JsonBody.parse(body);
+    TaskStatusUpdate update =
+        new TaskStatusUpdate(
+            json.enumValue("status", TaskStatus.class, true), json.optionalText("notes"));
+    json.check();
+    return tasks.updateStatus(taskId, agentId, update);
+  }
+
+  @POST
+  @Path("{task_id}/assign")
+  public TaskResponse assign(
+      @PathParam("task_id") long taskId,
+      @QueryParam("target_agent_id") String target,
+      @QueryParam("assigner_agent_id") String assigner) {
+    return tasks.assign(
+        taskId,
+        Required.query("target_agent_id", target),
+        Required.query("assigner_agent_id", assigner));
+  }
+
+  @POST
+  @Path("{task_id}/comment")
+  public MessageResponse comment(
+      @PathParam("task_id") long taskId, @QueryParam("agent_id") String agentId, String body) {
+    Required.query("agent_id", agentId);
+    JsonBody json = JsonBody.parse(body);
+    String comment = json.requiredText("comment");
+    json.check();
+    return tasks.comment(taskId, agentId, comment);
+  }
+
+  @DELETE
+  @Path("{task_id}")
+  public MessageResponse delete(
+      @PathParam("task_id") long taskId, @QueryParam("agent_id") String agentId) {
+    return tasks.delete(taskId, Required.query("agent_id", agentId));
+  }
+}

@@ -1,0 +1,200 @@
+package org.headlesspm.rest.json;
+
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.headlesspm.api.FieldError;
+import org.headlesspm.api.InvalidRequest;
+import org.headlesspm.api.Timestamps;
+import org.headlesspm.api.WireEnum;
+
+/**
+ * Reads a request body field by field, collecting every problem so that one 422 answer lists them
+ * all (API.md 1.5, 1.6). Unknown fields are ignored; integers may come as numeric strings; enums
+ * match case-insensitively with legacy values mapped. Call {@link #check()} before using the
+ * values.
+ */
+public final class JsonBody {
+
+  /** Handles, names and titles longer than this are refused (API.md 1.9 allows 255). */
+  public static final int MAX_NAME = 255;
+
+  private final JsonObject json;
+  private final List<FieldError> errors = new ArrayList<>();
+
+  private JsonBody(JsonObject json) {
+    this.json = json;
+  }
+
+  /** Parses the body; a missing, malformed or non-object body is a 422 at once. */
+  public static JsonBody parse(String text) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidRequest(new FieldError(List.of("body"), "Field required", "missing"));
+    }
+    JsonValue value;
+    try (var reader = Json.createReader(new StringReader(text))) {
+      value = reader.readValue();
+    } catch (JsonParsingException e) {
+      long offset = e.getLocation() == null ? 0 : e.getLocation().getStreamOffset();
+      throw new InvalidRequest(
+          new FieldError(List.of("body", offset), "JSON decode error", "json_invalid"));
+    } catch (RuntimeException e) {
+      throw new InvalidRequest(
+          new FieldError(List.of("body", 0), "JSON decode error", "json_invalid"));
+    }
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new InvalidRequest(
+          new FieldError(
+              List.of("body"),
+              "Input should be a valid dictionary or object to extract fields from",
+              "model_attributes_type"));
+    }
+    return new JsonBody(value.asJsonObject());
+  }
+
+  /** An empty body where every field is optional. */
+  public static JsonBody parseOptional(String text) {
+    return text == null || text.isBlank() ? new JsonBody(JsonValue.EMPTY_JSON_OBJECT) : parse(text);
+  }
+
+  public String requiredText(String field) {
+    return text(field, true, Integer.MAX_VALUE);
+  }
+
+  public String requiredName(String field) {
+    return text(field, true, MAX_NAME);
+  }
+
+  public String optionalText(String field) {
+    return text(field, false, Integer.MAX_VALUE);
+  }
+
+  /** A string no longer than {@code maxLength}; null when absent and not required. */
+  public String text(String field, boolean required, int maxLength) {
+    JsonValue value = present(field, required);
+    if (value == null) {
+      return null;
+    }
+    if (value.getValueType() != JsonValue.ValueType.STRING) {
+      return invalid(field, "Input should be a valid string", "string_type");
+    }
+    String text = ((JsonString) value).getString();
+    if (text.length() > maxLength) {
+      return invalid(
+          field, "String should have at most " + maxLength + " characters", "string_too_long");
+    }
+    return text;
+  }
+
+  public Long requiredInteger(String field) {
+    return integer(field, true);
+  }
+
+  public Integer optionalInt(String field) {
+    Long value = integer(field, false);
+    if (value != null && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
+      return invalid(field, "Input should be a valid integer", "int_type");
+    }
+    return value == null ? null : value.intValue();
+  }
+
+  private Long integer(String field, boolean required) {
+    JsonValue value = present(field, required);
+    if (value == null) {
+      return null;
+    }
+    try {
+      BigDecimal number =
+          switch (value.getValueType()) {
+            case NUMBER -> ((JsonNumber) value).bigDecimalValue();
+            case STRING -> new BigDecimal(((JsonString) value).getString().trim());
+            default -> null;
+          };
+      if (number == null) {
+        return invalid(field, "Input should be a valid integer", "int_type");
+      }
+      return number.longValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      return invalid(
+          field,
+          "Input should be a valid integer, unable to parse string as an integer",
+          "int_parsing");
+    }
+  }
+
+  /** An enum value of the wire contract, matched case-insensitively with legacy values mapped. */
+  public <E extends Enum<E>> E enumValue(String field, Class<E> type, boolean required) {
+    JsonValue value = present(field, required);
+    if (value == null) {
+      return null;
+    }
+    if (value.getValueType() != JsonValue.ValueType.STRING) {
+      return invalid(field, "Input should be " + WireEnum.allowed(type), "enum");
+    }
+    try {
+      return WireEnum.parse(type, ((JsonString) value).getString());
+    } catch (IllegalArgumentException e) {
+      return invalid(field, e.getMessage(), "enum");
+    }
+  }
+
+  /** A JSON object, or null; arrays and scalars are refused. */
+  public JsonObject object(String field) {
+    JsonValue value = present(field, false);
+    if (value == null) {
+      return null;
+    }
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      return invalid(field, "Input should be a valid dictionary", "dict_type");
+    }
+    return value.asJsonObject();
+  }
+
+  /** An ISO date-time (zone-less means UTC) or date, or null. */
+  public Instant timestamp(String field) {
+    JsonValue value = present(field, false);
+    if (value == null) {
+      return null;
+    }
+    if (value.getValueType() != JsonValue.ValueType.STRING) {
+      return invalid(field, "Input should be a valid datetime", "datetime_type");
+    }
+    try {
+      return Timestamps.parseDateTime(((JsonString) value).getString());
+    } catch (IllegalArgumentException e) {
+      return invalid(field, e.getMessage(), "datetime_from_date_parsing");
+    }
+  }
+
+  /** Throws the 422 listing every problem found so far. */
+  public void check() {
+    if (!errors.isEmpty()) {
+      throw new InvalidRequest(errors);
+    }
+  }
+
+  /** The value, or null when absent or JSON null (a 422 when required). */
+  private JsonValue present(String field, boolean required) {
+    JsonValue value = json.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      if (required) {
+        errors.add(FieldError.missing("body", field));
+      }
+      return null;
+    }
+    return value;
+  }
+
+  private <T> T invalid(String field, String message, String type) {
+    errors.add(FieldError.invalid("body", field, message, type));
+    return null;
+  }
+}

@@ -1,0 +1,21 @@
+package org.headlesspm.api;
+
+/**
+ * Role of an agent, and target role of a task. Legacy input {@code pm} means {@code project_pm}.
+ */
+public enum AgentRole {
+  frontend_dev,
+  backend_dev,
+  qa,
+  architect,
+  project_pm,
+  global_pm;
+
+  public static AgentRole parse(String raw) {
+    return WireEnum.parse(AgentRole.class, raw);
+  }
+
+  public boolean isPm() {
+    return this == project_pm || this == global_pm;
+  }
+}

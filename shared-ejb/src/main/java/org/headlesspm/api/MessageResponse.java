@@ -1,0 +1,4 @@
+package org.headlesspm.api;
+
+/** {@code {"message": "..."}}. */
+public record MessageResponse(String message) {}

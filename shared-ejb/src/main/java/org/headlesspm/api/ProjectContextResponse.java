@@ -1,0 +1,11 @@
+package org.headlesspm.api;
+
+/** Where a project's files live and which database the server uses (API.md 2.4). */
+public record ProjectContextResponse(
+    long projectId,
+    String projectName,
+    String sharedPath,
+    String instructionsPath,
+    String projectDocsPath,
+    String codeGuidelinesPath,
+    String databaseType) {}

@@ -1,0 +1,69 @@
+package org.headlesspm.operations;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/** Asks the database whether it answers, and what it is, outside any transaction. */
+@ApplicationScoped
+public class DatabaseProbe {
+
+  @Resource(lookup = "jdbc/headlesspm")
+  DataSource dataSource;
+
+  /** What a probe saw: {@code error} is null when the database answered. */
+  public record Result(String kind, String location, String journalMode, String error) {
+    public boolean healthy() {
+      return error == null;
+    }
+  }
+
+  public Result probe() {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(2);
+      String url = connection.getMetaData().getURL();
+      String kind = kindOf(connection.getMetaData().getDatabaseProductName());
+      String journal = null;
+      if ("sqlite".equals(kind)) {
+        try (ResultSet rs = statement.executeQuery("PRAGMA journal_mode")) {
+          journal = rs.next() ? rs.getString(1) : null;
+        }
+        // A file that is not a database opens fine and fails on its first real read.
+        try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM sqlite_master")) {
+          rs.next();
+        }
+      } else {
+        statement.execute("SELECT 1");
+      }
+      return new Result(kind, location(url), journal, null);
+    } catch (SQLException | RuntimeException e) {
+      return new Result(
+          "sqlite", null, null, e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+  }
+
+  /** Lower-case name of the database in use ({@code sqlite}, {@code mysql}, ...). */
+  public String kind() {
+    try (Connection connection = dataSource.getConnection()) {
+      return kindOf(connection.getMetaData().getDatabaseProductName());
+    } catch (SQLException e) {
+      return "sqlite";
+    }
+  }
+
+  private static String kindOf(String product) {
+    String name = product == null ? "" : product.toLowerCase(java.util.Locale.ROOT);
+    return name.contains("sqlite") ? "sqlite" : name.contains("mysql") ? "mysql" : name;
+  }
+
+  private static String location(String url) {
+    return url != null && url.startsWith("jdbc:sqlite:")
+        ? url.substring("jdbc:sqlite:".length())
+        : url;
+  }
+}

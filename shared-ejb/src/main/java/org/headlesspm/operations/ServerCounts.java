@@ -1,0 +1,38 @@
+package org.headlesspm.operations;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import org.headlesspm.api.ServerStatus.Metrics;
+
+/** The counters of {@code GET /status}, over all projects. */
+@ApplicationScoped
+@Transactional
+public class ServerCounts {
+
+  /** Agents seen this recently count as active (API.md 4.13). */
+  public static final Duration ACTIVE_WINDOW = Duration.ofMinutes(5);
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+
+  public Metrics count() {
+    return new Metrics(
+        count("SELECT COUNT(p) FROM Project p"),
+        count("SELECT COUNT(a) FROM Agent a"),
+        em.createQuery("SELECT COUNT(a) FROM Agent a WHERE a.lastSeen >= :since", Long.class)
+            .setParameter("since", clock.instant().minus(ACTIVE_WINDOW))
+            .getSingleResult(),
+        count("SELECT COUNT(t) FROM Task t"),
+        count("SELECT COUNT(d) FROM Document d"),
+        count("SELECT COUNT(s) FROM Service s"));
+  }
+
+  private long count(String jpql) {
+    return em.createQuery(jpql, Long.class).getSingleResult();
+  }
+}

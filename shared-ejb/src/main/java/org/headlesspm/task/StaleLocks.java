@@ -1,0 +1,72 @@
+package org.headlesspm.task;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.headlesspm.api.AgentStatus;
+import org.headlesspm.storage.Writes;
+
+/**
+ * Reclaims locks whose holder has shown no activity for 30 minutes (API.md 4.4.4): the task goes
+ * back to the status it had before the lock, a {@code system} changelog row says why, and the
+ * holder is marked {@code offline} until it registers again. Called before every next-task
+ * selection; cheap when nothing is stale.
+ */
+@ApplicationScoped
+public class StaleLocks {
+
+  public static final Duration THRESHOLD = Duration.ofMinutes(30);
+
+  @Inject Clock clock;
+  @Inject Sweep sweep;
+
+  /** Releases every stale lock, in all projects. */
+  public void sweep() {
+    Instant cutoff = clock.instant().minus(THRESHOLD);
+    if (sweep.anyStale(cutoff)) {
+      sweep.release(cutoff);
+    }
+  }
+
+  /** The transactional half, a bean of its own so that its interceptors apply. */
+  @ApplicationScoped
+  @Transactional
+  public static class Sweep {
+
+    private static final String STALE =
+        "SELECT t, a.agentId FROM Task t, Agent a WHERE a.id = t.lockedById"
+            + " AND a.lastSeen < :cutoff AND a.lastActivity < :cutoff";
+
+    @PersistenceContext EntityManager em;
+    @Inject Clock clock;
+    @Inject TaskLocks locks;
+
+    public boolean anyStale(Instant cutoff) {
+      return !em.createQuery(STALE, Object[].class)
+          .setParameter("cutoff", cutoff)
+          .setMaxResults(1)
+          .getResultList()
+          .isEmpty();
+    }
+
+    @Writes
+    public void release(Instant cutoff) {
+      List<Object[]> stale =
+          em.createQuery(STALE, Object[].class).setParameter("cutoff", cutoff).getResultList();
+      Instant now = clock.instant();
+      for (Object[] row : stale) {
+        locks.reclaim(
+            (Task) row[0],
+            AgentStatus.offline,
+            "Lock released: " + row[1] + " inactive for more than 30 minutes",
+            now);
+      }
+    }
+  }
+}
