@@ -30,7 +30,7 @@ public class MentionService {
   public void recordForTaskComment(long projectId, long taskId, String comment, String author) {
     Instant now = clock.instant();
     for (String name : MentionParser.names(comment)) {
-      em.persist(Mention.inTaskComment(projectId, taskId, name, author, now));
+      persistInOrder(Mention.inTaskComment(projectId, taskId, name, author, now));
     }
   }
 
@@ -38,8 +38,14 @@ public class MentionService {
   public void recordForDocument(long projectId, long documentId, String content, String author) {
     Instant now = clock.instant();
     for (String name : MentionParser.names(content)) {
-      em.persist(Mention.inDocument(projectId, documentId, name, author, now));
+      persistInOrder(Mention.inDocument(projectId, documentId, name, author, now));
     }
+  }
+
+  /** Ids follow the order of first appearance, so each mention is inserted on its own. */
+  private void persistInOrder(Mention mention) {
+    em.persist(mention);
+    em.flush();
   }
 
   /** Mentions of a project, newest first; {@code agentId} null means every agent. */
