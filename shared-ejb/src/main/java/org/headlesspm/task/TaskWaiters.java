@@ -117,11 +117,14 @@ public class TaskWaiters {
   /** Called after a commit that made a task available: serves the waiters it suits. */
   public void wake(TaskAvailable event) {
     dispatcher.execute(
-        () ->
-            waiting.keySet().stream()
-                .filter(k -> k.projectId() == event.projectId() && event.suits(k.role(), k.level()))
-                .toList()
-                .forEach(this::serve));
+        () -> {
+          // The task changed hands or state since any earlier offer: offer it afresh.
+          offers.remove(event.taskId());
+          waiting.keySet().stream()
+              .filter(k -> k.projectId() == event.projectId() && event.suits(k.role(), k.level()))
+              .toList()
+              .forEach(this::serve);
+        });
   }
 
   /** How many requests are waiting now (for status reports and tests). */
