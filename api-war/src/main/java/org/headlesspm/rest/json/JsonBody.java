@@ -73,6 +73,15 @@ public final class JsonBody {
     return text(field, true, MAX_NAME);
   }
 
+  /** An agent handle: required, not empty, at most {@link #MAX_NAME} characters (API.md E5). */
+  public String requiredHandle(String field) {
+    String handle = text(field, true, MAX_NAME);
+    if (handle != null && handle.isEmpty()) {
+      return invalid(field, "String should have at least 1 character", "string_too_short");
+    }
+    return handle;
+  }
+
   public String optionalText(String field) {
     return text(field, false, Integer.MAX_VALUE);
   }
