@@ -1,0 +1,124 @@
+package org.headlesspm.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The local runner as a newcomer uses it (OPERATIONS.md 4.2): {@code ./hpm start} brings the API up
+ * on the built WAR, {@code health} and {@code status} see it, {@code stop} leaves nothing behind.
+ * Runs on a free port with its own home folder, so it does not touch the repository's database.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HpmRunnerIT {
+
+  @TempDir static Path home;
+  private static int port;
+  private static final Path ROOT = Path.of(System.getProperty("hpm.repository.root"));
+
+  @BeforeAll
+  static void freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Files.createDirectories(home.resolve("database"));
+  }
+
+  @AfterAll
+  static void stopWhateverRuns() throws Exception {
+    hpm("stop", "--force");
+  }
+
+  @Test
+  @Order(1)
+  void startBringsTheApiUpAndPrintsWhereItIs() throws Exception {
+    Result start = hpm("start");
+    assertEquals(0, start.exit(), start.output());
+    assertTrue(
+        start.output().contains("http://localhost:" + port + "/api/v1/docs"), start.output());
+    HttpResponse<String> projects =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/projects"))
+                    .header("X-API-Key", ApiTest.KEY)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, projects.statusCode());
+    assertTrue(projects.body().contains("Headless-PM"));
+    assertTrue(
+        Files.exists(home.resolve("database/headless-pm.db")), "database in HEADLESS_PM_HOME");
+    assertTrue(Files.isDirectory(home.resolve("projects/headless-pm/docs")));
+  }
+
+  @Test
+  @Order(2)
+  void startingTwiceReportsTheRunningServer() throws Exception {
+    Result again = hpm("start");
+    assertEquals(0, again.exit(), again.output());
+    assertTrue(again.output().contains("already running"), again.output());
+  }
+
+  @Test
+  @Order(3)
+  void healthAndStatusSeeAHealthyApi() throws Exception {
+    Result health = hpm("health");
+    assertEquals(0, health.exit(), health.output());
+    assertTrue(health.output().contains("1/1 services healthy"), health.output());
+    Result json = hpm("health", "--json");
+    assertTrue(json.output().contains("\"api\":{"), json.output());
+    Result status = hpm("status", "--detailed");
+    assertTrue(status.output().contains("RUNNING"), status.output());
+    assertTrue(status.output().contains("HEALTHY"), status.output());
+  }
+
+  @Test
+  @Order(4)
+  void stopEndsTheProcessAndRemovesItsPidFile() throws Exception {
+    String pid = Files.readString(ROOT.resolve("run/api.pid")).trim();
+    Result stop = hpm("stop");
+    assertEquals(0, stop.exit(), stop.output());
+    assertFalse(Files.exists(ROOT.resolve("run/api.pid")));
+    assertFalse(ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false));
+    Result health = hpm("health");
+    assertEquals(2, health.exit(), "nothing healthy after stop: " + health.output());
+  }
+
+  private record Result(int exit, String output) {}
+
+  private static Result hpm(String... args) throws Exception {
+    String[] command = new String[args.length + 1];
+    command[0] = ROOT.resolve("hpm").toString();
+    System.arraycopy(args, 0, command, 1, args.length);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
+    builder.redirectErrorStream(true);
+    Map<String, String> env = builder.environment();
+    env.put("HEADLESS_PM_HOME", home.toString());
+    env.put("SERVICE_PORT", Integer.toString(port));
+    env.remove("DATABASE_URL");
+    env.remove("HPM_DB_FILE");
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(6, TimeUnit.MINUTES), "hpm " + String.join(" ", args) + " hangs");
+    System.out.println("./hpm " + String.join(" ", args) + "\n" + output);
+    return new Result(process.exitValue(), output);
+  }
+}
