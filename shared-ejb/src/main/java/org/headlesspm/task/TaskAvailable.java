@@ -15,10 +15,13 @@ public record TaskAvailable(
     AgentRole targetRole,
     DifficultyLevel difficulty) {
 
-  /** Whether a waiting agent of this role and level could be handed the task (API.md 4.3.2). */
+  /**
+   * Whether a waiting agent of this role and level could be handed the task (API.md 4.3.2, 4.5): QA
+   * agents only ever get {@code dev_done} tasks, everyone else only {@code created} ones.
+   */
   public boolean suits(AgentRole role, DifficultyLevel level) {
-    if (status == TaskStatus.dev_done) {
-      return role == AgentRole.qa;
+    if (role == AgentRole.qa || status == TaskStatus.dev_done) {
+      return role == AgentRole.qa && status == TaskStatus.dev_done;
     }
     return status == TaskStatus.created && role == targetRole && level.canTake(difficulty);
   }

@@ -40,8 +40,12 @@ public final class JsonBody {
       throw new InvalidRequest(new FieldError(List.of("body"), "Field required", "missing"));
     }
     JsonValue value;
-    try (var reader = Json.createReader(new StringReader(text))) {
-      value = reader.readValue();
+    try (var parser = Json.createParser(new StringReader(text))) {
+      parser.next();
+      value = parser.getValue();
+      if (parser.hasNext()) { // a JsonReader would silently ignore what follows the value
+        throw new JsonParsingException("Extra data after the JSON value", parser.getLocation());
+      }
     } catch (JsonParsingException e) {
       long offset = e.getLocation() == null ? 0 : e.getLocation().getStreamOffset();
       throw new InvalidRequest(
