@@ -151,7 +151,7 @@ class LongPollIT extends ApiTest {
     for (int i = 0; i < 500; i++) {
       waiting.add(poll(project, "architect", "principal", 25, null));
     }
-    Thread.sleep(3000); // all parked
+    awaitWaiting(500);
     List<Long> busy = measureReads(50);
     System.out.println("GET /api/v1/projects latency, idle server: " + summary(idle));
     System.out.println("GET /api/v1/projects latency, 500 waiting long-polls: " + summary(busy));
@@ -208,6 +208,18 @@ class LongPollIT extends ApiTest {
             .build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
         .thenApply(r -> new Answer(r.statusCode(), r.body(), System.nanoTime()));
+  }
+
+  /** Until the server reports that many parked next-task requests. */
+  private void awaitWaiting(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      if (anonymous().get("/status").jsonPath().getInt("metrics.waiting_for_tasks") >= count) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the server never had " + count + " waiting requests");
   }
 
   private List<Long> measureReads(int count) throws Exception {

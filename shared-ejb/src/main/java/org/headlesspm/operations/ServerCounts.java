@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import org.headlesspm.api.ServerStatus.Metrics;
+import org.headlesspm.task.TaskWaiters;
 
 /** The counters of {@code GET /status}, over all projects. */
 @ApplicationScoped
@@ -19,6 +20,7 @@ public class ServerCounts {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject TaskWaiters waiters;
 
   public Metrics count() {
     return new Metrics(
@@ -29,7 +31,8 @@ public class ServerCounts {
             .getSingleResult(),
         count("SELECT COUNT(t) FROM Task t"),
         count("SELECT COUNT(d) FROM Document d"),
-        count("SELECT COUNT(s) FROM Service s"));
+        count("SELECT COUNT(s) FROM Service s"),
+        waiters.count());
   }
 
   private long count(String jpql) {
