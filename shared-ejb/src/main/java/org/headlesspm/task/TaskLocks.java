@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.headlesspm.api.AgentStatus;
 import org.headlesspm.api.TaskStatus;
 import org.headlesspm.storage.InstantColumn;
+import org.headlesspm.storage.NativeSql;
 
 /**
  * Takes and releases locks with conditional updates checked by their row counts, so the rules hold
@@ -22,14 +23,16 @@ public class TaskLocks {
   @Inject TaskEvents events;
 
   /**
-   * Locks the task for the agent record and puts the agent to work, or changes nothing and answers
-   * false when the task is locked or not lockable, or when the handle already holds a lock.
+   * Locks the task for the agent record and puts the agent to work. Changes nothing when the task
+   * is locked or not lockable ({@code TASK_UNAVAILABLE}); when the handle already holds a lock the
+   * caller must roll back ({@code AGENT_BUSY}).
    */
   public LockResult lock(long taskId, long agentRecordId, String handle, Instant now) {
     em.flush();
     String at = InstantColumn.write(now);
     int taskRows =
-        update(
+        NativeSql.update(
+            em,
             "UPDATE task SET locked_by_id = ?1, locked_at = ?2, status_before_lock = lower(status),"
                 + " status = 'under_work', updated_at = ?2"
                 + " WHERE id = ?3 AND locked_by_id IS NULL"
@@ -42,7 +45,8 @@ public class TaskLocks {
       return LockResult.TASK_UNAVAILABLE;
     }
     int agentRows =
-        update(
+        NativeSql.update(
+            em,
             "UPDATE agent SET status = 'working', current_task_id = ?1, last_activity = ?2"
                 + " WHERE id = ?3 AND NOT EXISTS"
                 + " (SELECT 1 FROM agent other WHERE other.agent_id = ?4"
@@ -69,13 +73,15 @@ public class TaskLocks {
   public void release(long taskId, AgentStatus holderStatus, Instant activity) {
     em.flush();
     if (activity == null) {
-      update(
+      NativeSql.update(
+          em,
           "UPDATE agent SET status = ?1, current_task_id = NULL"
               + " WHERE id = (SELECT locked_by_id FROM task WHERE id = ?2)",
           holderStatus.name(),
           taskId);
     } else {
-      update(
+      NativeSql.update(
+          em,
           "UPDATE agent SET status = ?1, current_task_id = NULL, last_activity = ?3"
               + " WHERE id = (SELECT locked_by_id FROM task WHERE id = ?2)",
           holderStatus.name(),
@@ -83,11 +89,13 @@ public class TaskLocks {
           InstantColumn.write(activity));
     }
     // A holder whose record points at the task without the task pointing back is freed too.
-    update(
+    NativeSql.update(
+        em,
         "UPDATE agent SET status = ?1, current_task_id = NULL WHERE current_task_id = ?2",
         holderStatus.name(),
         taskId);
-    update(
+    NativeSql.update(
+        em,
         "UPDATE task SET locked_by_id = NULL, locked_at = NULL, status_before_lock = NULL"
             + " WHERE id = ?1",
         taskId);
@@ -112,13 +120,5 @@ public class TaskLocks {
       em.flush();
       events.released(fresh);
     }
-  }
-
-  private int update(String sql, Object... parameters) {
-    var query = em.createNativeQuery(sql);
-    for (int i = 0; i < parameters.length; i++) {
-      query.setParameter(i + 1, parameters[i]);
-    }
-    return query.executeUpdate();
   }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import org.headlesspm.storage.InstantColumn;
+import org.headlesspm.storage.NativeSql;
 
 /**
  * Deletes tasks with everything they own, and frees the agents that held them (API.md 2.3). Every
@@ -33,24 +34,17 @@ public class TaskRemoval {
   /** Removes the tasks whose ids {@code scope} selects, {@code ?1} bound to {@code key}. */
   public void remove(String scope, long key) {
     String now = InstantColumn.write(clock.instant());
-    update(
+    NativeSql.update(
+        em,
         "UPDATE agent SET status = 'idle', current_task_id = NULL, last_activity = ?2"
             + " WHERE current_task_id IN ("
             + scope
             + ")",
         key,
         now);
-    update("DELETE FROM mention WHERE task_id IN (" + scope + ")", key);
-    update("DELETE FROM changelog WHERE task_id IN (" + scope + ")", key);
-    update("DELETE FROM taskevaluation WHERE task_id IN (" + scope + ")", key);
-    update("DELETE FROM task WHERE id IN (" + scope + ")", key);
-  }
-
-  private void update(String sql, Object... parameters) {
-    var query = em.createNativeQuery(sql);
-    for (int i = 0; i < parameters.length; i++) {
-      query.setParameter(i + 1, parameters[i]);
-    }
-    query.executeUpdate();
+    NativeSql.update(em, "DELETE FROM mention WHERE task_id IN (" + scope + ")", key);
+    NativeSql.update(em, "DELETE FROM changelog WHERE task_id IN (" + scope + ")", key);
+    NativeSql.update(em, "DELETE FROM taskevaluation WHERE task_id IN (" + scope + ")", key);
+    NativeSql.update(em, "DELETE FROM task WHERE id IN (" + scope + ")", key);
   }
 }
