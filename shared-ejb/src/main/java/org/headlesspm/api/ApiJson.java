@@ -26,7 +26,10 @@ public final class ApiJson {
     return JsonbBuilder.create(config());
   }
 
-  /** Writes instants with microseconds and {@code Z}; reads any ISO form (zone-less = UTC). */
+  /**
+   * Writes instants with microseconds and {@code Z}; reads any ISO form (zone-less = UTC). A JSON
+   * {@code null} stays null both ways (Yasson hands it to the adapter when reading).
+   */
   public static final class InstantAdapter implements JsonbAdapter<Instant, String> {
     @Override
     public String adaptToJson(Instant instant) {
@@ -35,7 +38,7 @@ public final class ApiJson {
 
     @Override
     public Instant adaptFromJson(String text) {
-      return Timestamps.parseDateTime(text);
+      return text == null ? null : Timestamps.parseDateTime(text);
     }
   }
 }
