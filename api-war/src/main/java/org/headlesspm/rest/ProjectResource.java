@@ -30,6 +30,9 @@ import org.headlesspm.rest.json.JsonBody;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectResource {
 
+  /** Repository settings longer than this are refused with 422 (at least 255 must fit, A4.5). */
+  private static final int MAX_SETTING = 4096;
+
   @Inject ProjectService projects;
   @Inject ProjectFiles files;
 
@@ -43,7 +46,10 @@ public class ProjectResource {
             json.optionalText("shared_path"),
             json.optionalText("instructions_path"),
             json.optionalText("project_docs_path"),
-            json.optionalText("code_guidelines_path"));
+            json.optionalText("code_guidelines_path"),
+            json.text("repository_url", false, MAX_SETTING),
+            json.text("repository_main_branch", false, MAX_SETTING),
+            json.text("repository_clone_path", false, MAX_SETTING));
     json.check();
     return projects.create(request);
   }
@@ -69,7 +75,10 @@ public class ProjectResource {
             json.optionalText("shared_path"),
             json.optionalText("instructions_path"),
             json.optionalText("project_docs_path"),
-            json.optionalText("code_guidelines_path"));
+            json.optionalText("code_guidelines_path"),
+            json.text("repository_url", false, MAX_SETTING),
+            json.text("repository_main_branch", false, MAX_SETTING),
+            json.text("repository_clone_path", false, MAX_SETTING));
     json.check();
     return projects.update(projectId, update);
   }

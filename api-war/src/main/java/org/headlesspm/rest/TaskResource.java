@@ -22,22 +22,29 @@ import org.headlesspm.api.DifficultyLevel;
 import org.headlesspm.api.MessageResponse;
 import org.headlesspm.api.TaskComplexity;
 import org.headlesspm.api.TaskCreate;
+import org.headlesspm.api.TaskDetailsUpdate;
 import org.headlesspm.api.TaskResponse;
 import org.headlesspm.api.TaskStatus;
 import org.headlesspm.api.TaskStatusUpdate;
 import org.headlesspm.api.TaskStatusUpdateResponse;
+import org.headlesspm.api.TaskTimeTrackingResponse;
+import org.headlesspm.api.TaskType;
+import org.headlesspm.api.TimeEntryCreate;
+import org.headlesspm.api.TimeEntryResponse;
 import org.headlesspm.rest.json.JsonBody;
 import org.headlesspm.rest.json.Required;
 import org.headlesspm.task.TaskPolling;
 import org.headlesspm.task.TaskService;
+import org.headlesspm.timetracking.TimeTrackingService;
 
-/** Tasks: E26–E34. */
+/** Tasks: E26–E34, and editing, completion and time tracking: E59–E62. */
 @Path("api/v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
 
   @Inject TaskService tasks;
   @Inject TaskPolling polling;
+  @Inject TimeTrackingService time;
 
   @Resource ManagedExecutorService executor;
 
@@ -55,7 +62,8 @@ public class TaskResource {
             json.enumValue("target_role", AgentRole.class, true),
             json.enumValue("difficulty", DifficultyLevel.class, true),
             complexity == null ? TaskComplexity.major : complexity,
-            json.requiredName("branch"));
+            json.requiredName("branch"),
+            json.parsedText("task_type", false, TaskType::parseInput, "enum"));
     json.check();
     return tasks.create(agentId, request);
   }
@@ -151,6 +159,58 @@ public class TaskResource {
     String comment = json.requiredText("comment");
     json.check();
     return tasks.comment(taskId, agentId, comment);
+  }
+
+  /** E59: the dashboard corrects a task; every field is optional. */
+  @PUT
+  @Path("{task_id}/details")
+  public TaskResponse editDetails(
+      @PathParam("task_id") long taskId, @QueryParam("agent_id") String agentId, String body) {
+    Required.query("agent_id", agentId);
+    JsonBody json = JsonBody.parseOptional(body);
+    TaskDetailsUpdate edit =
+        new TaskDetailsUpdate(
+            json.text("title", false, JsonBody.MAX_NAME),
+            json.optionalText("description"),
+            json.enumValue("target_role", AgentRole.class, false),
+            json.enumValue("difficulty", DifficultyLevel.class, false),
+            json.enumValue("complexity", TaskComplexity.class, false),
+            json.parsedText("task_type", false, TaskType::parseInput, "enum"),
+            json.text("branch", false, JsonBody.MAX_NAME));
+    json.check();
+    return tasks.editDetails(taskId, agentId, edit);
+  }
+
+  /** E60: a manager closes a task; a request body is ignored. */
+  @PUT
+  @Path("{task_id}/complete")
+  public TaskResponse complete(
+      @PathParam("task_id") long taskId,
+      @QueryParam("target_status") TaskStatus target,
+      @QueryParam("agent_id") String agentId) {
+    return tasks.complete(
+        taskId, Required.query("target_status", target), Required.query("agent_id", agentId));
+  }
+
+  /** E61: the dashboard records time spent (or removed) on a task. */
+  @POST
+  @Path("{task_id}/time")
+  public TimeEntryResponse addTime(
+      @PathParam("task_id") long taskId, @QueryParam("agent_id") String agentId, String body) {
+    Required.query("agent_id", agentId);
+    JsonBody json = JsonBody.parse(body);
+    TimeEntryCreate entry =
+        new TimeEntryCreate(
+            json.textOrNumber("time_input", true), json.text("description", false, 500));
+    json.check();
+    return time.add(taskId, agentId, entry);
+  }
+
+  /** E62: every time entry of a task with their sum; {@code agent_id} is accepted and ignored. */
+  @GET
+  @Path("{task_id}/time")
+  public TaskTimeTrackingResponse time(@PathParam("task_id") long taskId) {
+    return time.list(taskId);
   }
 
   @DELETE

@@ -93,9 +93,36 @@ public class Agent {
     lastActivity = now;
   }
 
-  /** Project PMs act on their own project; global PMs on any. */
+  /**
+   * Project PMs and the dashboard identity manage their own project; global PMs every project
+   * (API-ADDENDUM.md A4.2).
+   */
   public boolean managesProject(long project) {
-    return role == AgentRole.global_pm || (role == AgentRole.project_pm && projectId == project);
+    boolean ownProjectManager = role == AgentRole.project_pm || role == AgentRole.ui_admin;
+    return role == AgentRole.global_pm || (ownProjectManager && projectId == project);
+  }
+
+  public boolean isDashboard() {
+    return role == AgentRole.ui_admin;
+  }
+
+  /**
+   * Makes a dashboard record what it must be (API-ADDENDUM.md A4.1): ui_admin, principal, ui, and
+   * idle rather than offline. Answers whether anything changed.
+   */
+  public boolean repairAsDashboard() {
+    boolean changed =
+        role != AgentRole.ui_admin
+            || level != DifficultyLevel.principal
+            || connectionType != ConnectionType.ui
+            || status == AgentStatus.offline;
+    role = AgentRole.ui_admin;
+    level = DifficultyLevel.principal;
+    connectionType = ConnectionType.ui;
+    if (status == AgentStatus.offline) {
+      status = AgentStatus.idle;
+    }
+    return changed;
   }
 
   public boolean isIn(long project) {

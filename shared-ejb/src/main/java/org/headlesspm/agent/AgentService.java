@@ -22,6 +22,7 @@ import org.headlesspm.api.MessageResponse;
 import org.headlesspm.api.TaskResponse;
 import org.headlesspm.document.MentionService;
 import org.headlesspm.project.ProjectService;
+import org.headlesspm.storage.NativeSql;
 import org.headlesspm.storage.Writes;
 
 /** Registration, listing, availability and deletion of agent records. */
@@ -47,6 +48,13 @@ public class AgentService {
 
   @Writes
   public AgentRegistrationResponse register(AgentRegistration request) {
+    if (DashboardIdentity.RESERVED_HANDLES.contains(request.agentId())) {
+      throw ApiError.forbidden(
+          "Reserved agent ID '" + request.agentId() + "' cannot be claimed by external agents");
+    }
+    if (request.role() == AgentRole.ui_admin) {
+      throw ApiError.forbidden("Reserved role 'ui_admin' cannot be assigned to external agents");
+    }
     long projectId = request.projectId();
     projects.require(projectId);
     Instant now = clock.instant();
@@ -135,21 +143,21 @@ public class AgentService {
   public MessageResponse delete(String agentId, String requesterId, long projectId) {
     Agent requester = agents.require(requesterId, projectId, Agents.notRegistered(requesterId));
     if (!requester.managesProject(projectId)) {
-      throw ApiError.forbidden("Only project_pm, global_pm agents can perform this operation");
+      throw ApiError.forbidden(
+          "Only project_pm, global_pm, ui_admin agents can perform this operation");
     }
     if (agentId.equals(requesterId)) {
       throw ApiError.badRequest("Cannot delete your own agent record");
+    }
+    if (DashboardIdentity.HANDLE.equals(agentId)) {
+      throw ApiError.badRequest("The dashboard-user agent cannot be deleted");
     }
     Agent agent =
         agents.find(agentId, projectId).orElseThrow(() -> ApiError.notFound("Agent not found"));
     long recordId = agent.getId();
     deleted.fire(new AgentDeleted(recordId, agentId));
-    em.createNativeQuery("UPDATE task SET created_by_id = NULL WHERE created_by_id = ?1")
-        .setParameter(1, recordId)
-        .executeUpdate();
-    em.createNativeQuery("DELETE FROM agent WHERE id = ?1")
-        .setParameter(1, recordId)
-        .executeUpdate();
+    NativeSql.update(em, "UPDATE task SET created_by_id = NULL WHERE created_by_id = ?1", recordId);
+    NativeSql.update(em, "DELETE FROM agent WHERE id = ?1", recordId);
     em.clear();
     return new MessageResponse("Agent " + agentId + " deleted successfully");
   }

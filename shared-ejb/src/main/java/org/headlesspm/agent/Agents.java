@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import org.headlesspm.api.AgentRole;
 import org.headlesspm.api.ApiError;
 
 /** Finds agent records, and resolves a bare handle to the record that acts (API.md 4.1). */
@@ -65,16 +66,19 @@ public class Agents {
 
   /**
    * The project a request without {@code project_id} means (API.md 1.12): the acting agent's (most
-   * recently seen record when it has several), else none.
+   * recently seen record when it has several), else none. Dashboard records are ignored: one exists
+   * in every project (API-ADDENDUM.md A3.1).
    */
   public Optional<Long> projectOf(String agentId) {
     if (agentId == null) {
       return Optional.empty();
     }
     return em.createQuery(
-            "SELECT a FROM Agent a WHERE a.agentId = :handle ORDER BY a.lastSeen DESC, a.id DESC",
+            "SELECT a FROM Agent a WHERE a.agentId = :handle AND a.role <> :dashboard"
+                + " ORDER BY a.lastSeen DESC, a.id DESC",
             Agent.class)
         .setParameter("handle", agentId)
+        .setParameter("dashboard", AgentRole.ui_admin)
         .setMaxResults(1)
         .getResultStream()
         .findFirst()

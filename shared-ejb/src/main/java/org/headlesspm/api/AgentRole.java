@@ -18,4 +18,9 @@ public enum AgentRole {
   public boolean isPm() {
     return this == project_pm || this == global_pm;
   }
+
+  /** The role of the dashboard identity: nobody registers with it and no task targets it. */
+  public boolean isDashboard() {
+    return this == ui_admin;
+  }
 }

@@ -1,9 +1,10 @@
 package org.headlesspm.api;
 
-/** How an agent talks to the server. */
+/** How an agent talks to the server; {@code ui} is the dashboard identity's. */
 public enum ConnectionType {
   client,
-  mcp;
+  mcp,
+  ui;
 
   public static ConnectionType parse(String raw) {
     return WireEnum.parse(ConnectionType.class, raw);

@@ -1,6 +1,6 @@
 package org.headlesspm.api;
 
-/** Where a project's files live and which database the server uses (API.md 2.4). */
+/** Where a project's files and code live, and which database the server uses (API.md 2.4). */
 public record ProjectContextResponse(
     long projectId,
     String projectName,
@@ -8,4 +8,7 @@ public record ProjectContextResponse(
     String instructionsPath,
     String projectDocsPath,
     String codeGuidelinesPath,
+    String repositoryUrl,
+    String repositoryMainBranch,
+    String repositoryClonePath,
     String databaseType) {}

@@ -2,7 +2,10 @@ package org.headlesspm.api;
 
 import java.time.Instant;
 
-/** A task as every task endpoint returns it (API.md 2.4). */
+/**
+ * A task as every task endpoint returns it (API.md 2.4), with its type and the time recorded on it
+ * (API-ADDENDUM.md A2.4).
+ */
 public record TaskResponse(
     long id,
     long featureId,
@@ -22,4 +25,6 @@ public record TaskResponse(
     Instant createdAt,
     Instant updatedAt,
     TaskType taskType,
-    Integer pollInterval) {}
+    Integer pollInterval,
+    long totalTimeMinutes,
+    String totalTimeFormatted) {}

@@ -112,6 +112,21 @@ public class HeadlessPmConfig {
         .orElse(List.of());
   }
 
+  /** Host of generated repository URLs (API-ADDENDUM.md A4.10); may be blank. */
+  public String gitHttpHost() {
+    return first("", "GIT_HTTP_HOST", "headless-pm.git.http-host");
+  }
+
+  /** The machine's host name as the environment says, the second choice for repository URLs. */
+  public String hostname() {
+    return first("", "HOSTNAME");
+  }
+
+  /** Port of generated repository URLs; nothing listens on it. */
+  public String gitHttpPort() {
+    return first("", "GIT_HTTP_PORT", "headless-pm.git.http-port");
+  }
+
   public String version() {
     return first("2.0.0", "headless-pm.version");
   }

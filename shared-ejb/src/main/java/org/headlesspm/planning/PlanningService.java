@@ -20,6 +20,7 @@ import org.headlesspm.api.FeatureResponse;
 import org.headlesspm.api.MessageResponse;
 import org.headlesspm.api.TaskStatus;
 import org.headlesspm.project.ProjectService;
+import org.headlesspm.storage.NativeSql;
 import org.headlesspm.storage.Writes;
 import org.headlesspm.task.TaskRemoval;
 
@@ -29,9 +30,9 @@ import org.headlesspm.task.TaskRemoval;
 public class PlanningService {
 
   private static final String PLANNERS =
-      "Only project_pm, architect, global_pm agents can perform this operation";
+      "Only project_pm, architect, global_pm, ui_admin agents can perform this operation";
   private static final String MANAGERS =
-      "Only project_pm, global_pm agents can perform this operation";
+      "Only project_pm, global_pm, ui_admin agents can perform this operation";
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
@@ -82,14 +83,12 @@ public class PlanningService {
     if (epic == null) {
       throw ApiError.notFound("Epic not found");
     }
-    if (agent.getRole() == AgentRole.project_pm && !agent.isIn(epic.getProjectId())) {
+    if (!agent.managesProject(epic.getProjectId())) {
       throw ApiError.forbidden("Cannot delete epics of other projects");
     }
     taskRemoval.remove(TaskRemoval.TASKS_OF_EPIC, epicId);
-    em.createNativeQuery("DELETE FROM feature WHERE epic_id = ?1")
-        .setParameter(1, epicId)
-        .executeUpdate();
-    em.createNativeQuery("DELETE FROM epic WHERE id = ?1").setParameter(1, epicId).executeUpdate();
+    NativeSql.update(em, "DELETE FROM feature WHERE epic_id = ?1", epicId);
+    NativeSql.update(em, "DELETE FROM epic WHERE id = ?1", epicId);
     em.clear();
     return new MessageResponse("Epic " + epicId + " deleted successfully");
   }
@@ -132,15 +131,11 @@ public class PlanningService {
     if (feature == null) {
       throw ApiError.notFound("Feature not found");
     }
-    if (agent.getRole() == AgentRole.project_pm
-        && epic != null
-        && !agent.isIn(epic.getProjectId())) {
+    if (epic != null && !agent.managesProject(epic.getProjectId())) {
       throw ApiError.forbidden("Cannot delete features of other projects");
     }
     taskRemoval.remove(TaskRemoval.TASKS_OF_FEATURE, featureId);
-    em.createNativeQuery("DELETE FROM feature WHERE id = ?1")
-        .setParameter(1, featureId)
-        .executeUpdate();
+    NativeSql.update(em, "DELETE FROM feature WHERE id = ?1", featureId);
     em.clear();
     return new MessageResponse("Feature " + featureId + " deleted successfully");
   }
@@ -155,13 +150,13 @@ public class PlanningService {
 
   private static void checkPlanner(Agent agent) {
     AgentRole role = agent.getRole();
-    if (!role.isPm() && role != AgentRole.architect) {
+    if (!role.isPm() && role != AgentRole.architect && role != AgentRole.ui_admin) {
       throw ApiError.forbidden(PLANNERS);
     }
   }
 
   private static void checkManager(Agent agent) {
-    if (!agent.getRole().isPm()) {
+    if (!agent.getRole().isPm() && !agent.isDashboard()) {
       throw ApiError.forbidden(MANAGERS);
     }
   }

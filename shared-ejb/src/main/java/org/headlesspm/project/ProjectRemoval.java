@@ -25,6 +25,14 @@ public class ProjectRemoval {
         NativeSql.number(em, "SELECT COUNT(*) FROM service WHERE project_id = ?1", projectId));
   }
 
+  /** The project's dashboard-user records (one, normally), which do not count as use. */
+  public long dashboardRecords(long projectId) {
+    return NativeSql.number(
+        em,
+        "SELECT COUNT(*) FROM agent WHERE project_id = ?1 AND agent_id = 'dashboard-user'",
+        projectId);
+  }
+
   /** Deletes every row that belongs to the project, in foreign-key order, but not the project. */
   public void removeEverything(long projectId) {
     tasks.remove(TaskRemoval.TASKS_OF_PROJECT, projectId);

@@ -1,11 +1,13 @@
 package org.headlesspm.project;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.headlesspm.api.ProjectDeleted;
 import org.headlesspm.api.ProjectDeleted.DeletedEntities;
 import org.headlesspm.api.ProjectResponse;
 import org.headlesspm.api.ProjectUpdate;
+import org.headlesspm.project.Project.Repository;
 import org.headlesspm.storage.Writes;
 
 /** Projects: creation with their folders, reads with counts, updates, cascading deletion. */
@@ -31,6 +34,8 @@ public class ProjectService {
   @Inject Clock clock;
   @Inject ProjectFolders folders;
   @Inject ProjectRemoval removal;
+  @Inject ProjectRepositories repositories;
+  @Inject Event<ProjectCreated> created;
 
   @Writes
   public ProjectResponse create(ProjectCreate request) {
@@ -53,18 +58,21 @@ public class ProjectService {
                 + "'");
       }
     }
-    return toResponse(
-        add(request.name(), directory, request.description(), request.codeGuidelinesPath()));
-  }
-
-  /** Creates the folders and the row; used by creation and by start-up seeding. */
-  Project add(String name, String directory, String description, String codeGuidelinesPath) {
+    Repository repository = repositories.forNewProject(directory, request);
     folders.create(directory);
     Project project =
-        new Project(name, directory, description, codeGuidelinesPath, clock.instant());
+        new Project(
+            request.name(),
+            directory,
+            request.description(),
+            request.codeGuidelinesPath(),
+            repository,
+            clock.instant());
     em.persist(project);
     em.flush();
-    return project;
+    // The dashboard record is added by an observer, in this transaction (API-ADDENDUM.md E10).
+    created.fire(new ProjectCreated(project.getId()));
+    return toResponse(project);
   }
 
   public List<ProjectResponse> list() {
@@ -97,19 +105,34 @@ public class ProjectService {
   @Writes
   public ProjectResponse update(long id, ProjectUpdate update) {
     Project project = require(id);
-    project.update(update, clock.instant());
+    Repository repository = repositories.afterUpdate(project, update);
+    Instant now = clock.instant();
+    project.update(update, now);
+    project.changeRepository(repository, now);
     em.flush();
     return toResponse(project);
+  }
+
+  /** Start-up: projects written before repository settings existed get them (A4.5). */
+  @Writes
+  public void backfillRepositories() {
+    for (Project project : em.createQuery("SELECT p FROM Project p", Project.class).getResultList()) {
+      repositories
+          .backfill(project)
+          .ifPresent(repository -> project.changeRepository(repository, project.getUpdatedAt()));
+    }
   }
 
   @Writes
   public ProjectDeleted delete(long id, boolean force) {
     Project project = require(id);
     DeletedEntities counts = removal.count(id);
-    if (!force && counts.total() > 0) {
+    // Its own dashboard record does not make a project "used" (API-ADDENDUM.md E14).
+    long entities = counts.total() - removal.dashboardRecords(id);
+    if (!force && entities > 0) {
       throw ApiError.badRequest(
           "Cannot delete project with "
-              + counts.total()
+              + entities
               + " entities. Use force=true to delete anyway or remove entities first.");
     }
     removal.removeEverything(id);
@@ -126,6 +149,9 @@ public class ProjectService {
         p.getInstructionsPath(),
         p.getProjectDocsPath(),
         p.getCodeGuidelinesPath(),
+        p.repository().url(),
+        p.repository().mainBranch(),
+        p.repository().clonePath(),
         databaseType);
   }
 
@@ -185,6 +211,9 @@ public class ProjectService {
         p.getInstructionsPath(),
         p.getProjectDocsPath(),
         p.getCodeGuidelinesPath(),
+        p.repository().url(),
+        p.repository().mainBranch(),
+        p.repository().clonePath(),
         p.getCreatedAt(),
         p.getUpdatedAt(),
         agents,

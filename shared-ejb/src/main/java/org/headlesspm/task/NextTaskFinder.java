@@ -13,11 +13,13 @@ import org.headlesspm.api.AgentRole;
 import org.headlesspm.api.DifficultyLevel;
 import org.headlesspm.api.TaskResponse;
 import org.headlesspm.api.TaskStatus;
+import org.headlesspm.api.TaskType;
 
 /**
  * One next-task check (API.md 4.5): QA agents get the oldest unlocked {@code dev_done} task of the
  * project; everyone else the oldest unlocked {@code created} task for their role whose difficulty
- * is at most their level. Reads only; the stale-lock sweep is the caller's.
+ * is at most their level. Management tasks are never handed out (API-ADDENDUM.md A4.3). Reads
+ * only; the stale-lock sweep is the caller's.
  */
 @ApplicationScoped
 @Transactional
@@ -28,9 +30,11 @@ public class NextTaskFinder {
   public Optional<TaskResponse> find(
       AgentRole role, DifficultyLevel level, long projectId, Set<Long> excluded) {
     StringBuilder where =
-        new StringBuilder(" WHERE e.projectId = :project AND t.lockedById IS NULL");
+        new StringBuilder(
+            " WHERE e.projectId = :project AND t.lockedById IS NULL AND t.taskType <> :management");
     Map<String, Object> parameters = new HashMap<>();
     parameters.put("project", projectId);
+    parameters.put("management", TaskType.management);
     if (role == AgentRole.qa) {
       where.append(" AND t.status = :status");
       parameters.put("status", TaskStatus.dev_done);

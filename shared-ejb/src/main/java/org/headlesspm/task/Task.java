@@ -8,14 +8,19 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.headlesspm.api.AgentRole;
 import org.headlesspm.api.DifficultyLevel;
 import org.headlesspm.api.TaskComplexity;
+import org.headlesspm.api.TaskDetailsUpdate;
 import org.headlesspm.api.TaskStatus;
+import org.headlesspm.api.TaskType;
 import org.headlesspm.storage.AgentRoleColumn;
 import org.headlesspm.storage.DifficultyLevelColumn;
 import org.headlesspm.storage.TaskComplexityColumn;
 import org.headlesspm.storage.TaskStatusColumn;
+import org.headlesspm.storage.TaskTypeColumn;
 
 /**
  * A unit of work for one agent. Locks are taken and released by conditional updates (see {@link
@@ -68,6 +73,10 @@ public class Task {
 
   private String notes;
 
+  @Column(name = "task_type")
+  @Convert(converter = TaskTypeColumn.class)
+  private TaskType taskType;
+
   @Column(name = "created_at")
   private Instant createdAt;
 
@@ -87,7 +96,9 @@ public class Task {
       TaskComplexity complexity,
       String branch,
       TaskStatus status,
+      TaskType taskType,
       Instant now) {
+    this.taskType = taskType;
     this.featureId = featureId;
     this.title = title;
     this.description = description;
@@ -116,6 +127,54 @@ public class Task {
     String line = agentId + ": " + comment;
     notes = notes == null || notes.isEmpty() ? line : notes + "\n\n" + line;
     updatedAt = now;
+  }
+
+  /**
+   * Applies the fields of an edit that differ from the stored ones and describes each change for
+   * the changelog, in the order of API-ADDENDUM.md E59; empty when nothing changed.
+   */
+  public List<String> edit(TaskDetailsUpdate edit, String generatedBranch, Instant now) {
+    List<String> changes = new ArrayList<>();
+    if (edit.title() != null && !edit.title().equals(title)) {
+      changes.add("title: '" + title + "' -> '" + edit.title() + "'");
+      title = edit.title();
+    }
+    if (edit.description() != null && !edit.description().equals(description)) {
+      changes.add("description updated");
+      description = edit.description();
+    }
+    if (edit.targetRole() != null && edit.targetRole() != targetRole) {
+      changes.add("target_role: " + targetRole + " -> " + edit.targetRole());
+      targetRole = edit.targetRole();
+    }
+    if (edit.difficulty() != null && edit.difficulty() != difficulty) {
+      changes.add("difficulty: " + difficulty + " -> " + edit.difficulty());
+      difficulty = edit.difficulty();
+    }
+    if (edit.complexity() != null && edit.complexity() != complexity) {
+      changes.add("complexity: " + complexity + " -> " + edit.complexity());
+      complexity = edit.complexity();
+    }
+    if (edit.taskType() != null && edit.taskType() != getTaskType()) {
+      changes.add("task_type: " + getTaskType() + " -> " + edit.taskType());
+      taskType = edit.taskType();
+    }
+    if (edit.branch() != null) {
+      String next = edit.branch().isBlank() ? generatedBranch : edit.branch();
+      if (!next.equals(branch)) {
+        changes.add("branch: '" + branch + "' -> '" + next + "'");
+        branch = next;
+      }
+    }
+    if (!changes.isEmpty()) {
+      updatedAt = now;
+    }
+    return changes;
+  }
+
+  /** Names the branch once the id is known (a blank branch is generated, API-ADDENDUM.md A4.6). */
+  public void nameBranch(String generated) {
+    branch = generated;
   }
 
   /** The status a released lock goes back to; {@code created} when it was never recorded. */
@@ -177,6 +236,10 @@ public class Task {
 
   public Instant getLockedAt() {
     return lockedAt;
+  }
+
+  public TaskType getTaskType() {
+    return taskType == null ? TaskType.regular : taskType;
   }
 
   public String getNotes() {

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.headlesspm.api.TaskType;
 
 /** Announces, within the current transaction, that a task may now be picked up. */
 @ApplicationScoped
@@ -13,7 +14,10 @@ public class TaskEvents {
   @PersistenceContext EntityManager em;
   @Inject Event<TaskAvailable> available;
 
-  /** Fires {@link TaskAvailable} when the unlocked task is {@code created} or {@code dev_done}. */
+  /**
+   * Fires {@link TaskAvailable} when the unlocked task is {@code created} or {@code dev_done} and
+   * not a management task (those are never handed out).
+   */
   public void released(Task task) {
     TaskAvailable event =
         new TaskAvailable(
@@ -22,7 +26,7 @@ public class TaskEvents {
             task.getStatus(),
             task.getTargetRole(),
             task.getDifficulty());
-    if (!task.isLocked() && event.makesWorkAvailable()) {
+    if (!task.isLocked() && event.makesWorkAvailable() && task.getTaskType() != TaskType.management) {
       available.fire(event);
     }
   }

@@ -41,6 +41,10 @@ public class TaskPolling {
       boolean simulate,
       long timeoutSeconds) {
     long project = scope(projectId, agentId);
+    if (role.isDashboard()) {
+      // No task can target the dashboard role: answer at once rather than wait for nothing.
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
     if (simulate || timeoutSeconds <= 0) {
       return CompletableFuture.completedFuture(tasks.selectNow(role, level, project));
     }
@@ -55,6 +59,9 @@ public class TaskPolling {
 
   /** An immediate check, as the public mirror and registration do it. */
   public Optional<TaskResponse> nextNow(AgentRole role, DifficultyLevel level, Long projectId) {
+    if (role.isDashboard()) {
+      return Optional.empty();
+    }
     return tasks.selectNow(role, level, projectId != null ? projectId : defaultProjectId());
   }
 

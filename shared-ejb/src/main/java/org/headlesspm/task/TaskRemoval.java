@@ -45,6 +45,7 @@ public class TaskRemoval {
     NativeSql.update(em, "DELETE FROM mention WHERE task_id IN (" + scope + ")", key);
     NativeSql.update(em, "DELETE FROM changelog WHERE task_id IN (" + scope + ")", key);
     NativeSql.update(em, "DELETE FROM taskevaluation WHERE task_id IN (" + scope + ")", key);
+    NativeSql.update(em, "DELETE FROM timeentry WHERE task_id IN (" + scope + ")", key);
     NativeSql.update(em, "DELETE FROM task WHERE id IN (" + scope + ")", key);
   }
 }

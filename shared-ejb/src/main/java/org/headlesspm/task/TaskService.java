@@ -22,10 +22,12 @@ import org.headlesspm.api.ChangelogResponse;
 import org.headlesspm.api.DifficultyLevel;
 import org.headlesspm.api.MessageResponse;
 import org.headlesspm.api.TaskCreate;
+import org.headlesspm.api.TaskDetailsUpdate;
 import org.headlesspm.api.TaskResponse;
 import org.headlesspm.api.TaskStatus;
 import org.headlesspm.api.TaskStatusUpdate;
 import org.headlesspm.api.TaskStatusUpdateResponse;
+import org.headlesspm.api.TaskType;
 import org.headlesspm.config.HeadlessPmConfig;
 import org.headlesspm.document.MentionService;
 import org.headlesspm.planning.Epic;
@@ -37,6 +39,14 @@ import org.headlesspm.task.TaskLocks.LockResult;
 @ApplicationScoped
 @Transactional
 public class TaskService {
+
+  /** The statuses a manual completion may set (API-ADDENDUM.md E60). */
+  private static final Set<TaskStatus> COMPLETIONS =
+      Set.of(
+          TaskStatus.dev_done,
+          TaskStatus.qa_done,
+          TaskStatus.documentation_done,
+          TaskStatus.committed);
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
@@ -52,6 +62,9 @@ public class TaskService {
 
   @Writes
   public TaskResponse create(String creatorId, TaskCreate request) {
+    if (request.targetRole().isDashboard()) {
+      throw ApiError.badRequest("Tasks cannot target the ui_admin role");
+    }
     Feature feature = em.find(Feature.class, request.featureId());
     Epic epic = feature == null ? null : em.find(Epic.class, feature.getEpicId());
     Agent creator =
@@ -72,6 +85,7 @@ public class TaskService {
     boolean pending = config.taskApprovalRequired();
     TaskStatus initial = pending ? TaskStatus.pending : TaskStatus.created;
     Instant now = clock.instant();
+    boolean generateBranch = request.branch().isBlank();
     Task task =
         new Task(
             feature.getId(),
@@ -84,9 +98,13 @@ public class TaskService {
             request.complexity(),
             request.branch(),
             initial,
+            request.taskType() == null ? TaskType.regular : request.taskType(),
             now);
     em.persist(task);
     em.flush();
+    if (generateBranch) {
+      task.nameBranch(BranchNames.forTitle(task.getTitle(), task.getId()));
+    }
     em.persist(
         new Changelog(
             task.getId(),
@@ -138,6 +156,10 @@ public class TaskService {
             .filter(a -> a.isIn(project))
             .findFirst()
             .orElseThrow(() -> ApiError.forbidden("Cannot lock tasks from other projects"));
+    if (locker.isDashboard()) {
+      throw ApiError.forbidden(
+          "The dashboard user cannot hold task locks; assign the task to an agent instead");
+    }
     TaskStatus previous = task.getStatus();
     if (!previous.isLockable()) {
       throw notLockable(taskId, previous);
@@ -163,7 +185,7 @@ public class TaskService {
         old != next && (old == TaskStatus.pending || next == TaskStatus.pending);
     if (touchesPending && !caller.managesProject(project)) {
       throw ApiError.forbidden(
-          "Only project_pm or global_pm agents can move a task into or out of pending");
+          "Only project_pm, global_pm or ui_admin agents can move a task into or out of pending");
     }
     Instant now = clock.instant();
     if (old == TaskStatus.under_work && next != TaskStatus.under_work) {
@@ -177,6 +199,11 @@ public class TaskService {
     em.flush();
     events.released(updated);
     TaskResponse response = views.find(taskId).orElseThrow();
+    if (acting.isDashboard()) {
+      // A person at the dashboard is not looking for work (API-ADDENDUM.md A2.4).
+      return new TaskStatusUpdateResponse(
+          response, null, "management", taskId, false, "Task status updated successfully", "neutral");
+    }
     Optional<TaskResponse> nextTask =
         selectNow(acting.getRole(), acting.getLevel(), acting.getProjectId());
     return nextTask
@@ -201,12 +228,15 @@ public class TaskService {
     Task task = em.find(Task.class, taskId);
     Long project = task == null ? null : events.projectOf(task.getFeatureId());
     Agent assigner = agents.require(assignerId, project, "Assigner agent not found");
-    if (assigner.getRole() != AgentRole.project_pm) {
+    if (assigner.getRole() != AgentRole.project_pm && !assigner.isDashboard()) {
       throw ApiError.forbidden(
           "Only Project PMs can assign tasks to specific agents."
               + " Global PMs cannot assign tasks directly.");
     }
     Agent target = agents.require(targetId, project, "Target agent not found");
+    if (target.isDashboard()) {
+      throw ApiError.forbidden("Tasks cannot be assigned to the dashboard user");
+    }
     if (!target.isIn(assigner.getProjectId())) {
       throw ApiError.forbidden("Cannot assign tasks to agents in other projects");
     }
@@ -260,17 +290,109 @@ public class TaskService {
     Task task = em.find(Task.class, taskId);
     Long project = task == null ? null : events.projectOf(task.getFeatureId());
     Agent agent = agents.require(agentId, project, "Agent not found");
-    if (!agent.getRole().isPm()) {
-      throw ApiError.forbidden("Only project_pm, global_pm agents can perform this operation");
+    if (!agent.getRole().isPm() && !agent.isDashboard()) {
+      throw ApiError.forbidden(
+          "Only project_pm, global_pm, ui_admin agents can perform this operation");
     }
     if (task == null) {
       throw ApiError.notFound("Task not found");
     }
-    if (agent.getRole() == AgentRole.project_pm && !agent.isIn(project)) {
+    if (!agent.managesProject(project)) {
       throw ApiError.forbidden("Cannot delete tasks of other projects");
     }
     removal.remove(TaskRemoval.ONE_TASK, taskId);
     return new MessageResponse("Task " + taskId + " deleted successfully");
+  }
+
+  /**
+   * E59: the dashboard corrects a task. Only fields that really change are written, with one
+   * changelog row listing them; an edit that changes nothing writes nothing.
+   */
+  @Writes
+  public TaskResponse editDetails(long taskId, String agentId, TaskDetailsUpdate edit) {
+    Task task = em.find(Task.class, taskId);
+    if (task == null) {
+      throw ApiError.notFound("Task not found");
+    }
+    long project = events.projectOf(task.getFeatureId());
+    Agent editor = requireDashboard(agentId, project, "Only dashboard user can edit task details");
+    if (edit.targetRole() != null && edit.targetRole().isDashboard()) {
+      throw ApiError.badRequest("Tasks cannot target the ui_admin role");
+    }
+    Instant now = clock.instant();
+    String title = edit.title() != null ? edit.title() : task.getTitle();
+    List<String> changes = task.edit(edit, BranchNames.forTitle(title, taskId), now);
+    if (changes.isEmpty()) {
+      return views.find(taskId).orElseThrow();
+    }
+    editor.active(now);
+    em.persist(
+        new Changelog(
+            taskId,
+            task.getStatus(),
+            task.getStatus(),
+            agentId,
+            "Task details updated: " + String.join(", ", changes),
+            now));
+    em.flush();
+    events.released(task);
+    return views.find(taskId).orElseThrow();
+  }
+
+  /** E60: a manager closes a task without an agent doing the work. */
+  @Writes
+  public TaskResponse complete(long taskId, TaskStatus target, String agentId) {
+    Task task = em.find(Task.class, taskId);
+    if (task == null) {
+      throw ApiError.notFound("Task not found");
+    }
+    long project = events.projectOf(task.getFeatureId());
+    Agent caller = agents.require(agentId, project, "Agent not found");
+    AgentRole role = caller.getRole();
+    if (!role.isPm() && !role.isDashboard()) {
+      throw ApiError.forbidden("Only Project Managers can manually complete tasks");
+    }
+    if (!caller.managesProject(project)) {
+      throw ApiError.forbidden("Project PM can only complete tasks in their assigned project");
+    }
+    if (!COMPLETIONS.contains(target)) {
+      throw ApiError.badRequest("Invalid target status: " + target);
+    }
+    TaskStatus old = task.getStatus();
+    Instant now = clock.instant();
+    if (task.isLocked()) {
+      locks.release(taskId, AgentStatus.idle, now);
+    }
+    Task done = em.find(Task.class, taskId);
+    done.moveTo(target, null, now);
+    em.find(Agent.class, caller.getId()).active(now);
+    em.persist(
+        new Changelog(
+            taskId,
+            old,
+            target,
+            agentId,
+            "Task manually completed by " + role + " (target status: " + target + ")",
+            now));
+    em.flush();
+    events.released(done);
+    return views.find(taskId).orElseThrow();
+  }
+
+  /**
+   * The acting record when it is the dashboard identity of the project; 404 for an unknown handle,
+   * 403 with {@code refusal} for anyone else (API-ADDENDUM.md E59, E61, E63).
+   */
+  public Agent requireDashboard(String agentId, long projectId, String refusal) {
+    Agent agent =
+        agents.require(
+            agentId,
+            projectId,
+            "Agent '" + agentId + "' not found in project " + projectId);
+    if (!agent.isDashboard() || !agent.isIn(projectId)) {
+      throw ApiError.forbidden(refusal);
+    }
+    return agent;
   }
 
   public List<ChangelogResponse> changelog(int limit, Long projectId, Long taskId) {

@@ -8,19 +8,21 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.headlesspm.api.Durations;
 import org.headlesspm.api.TaskResponse;
-import org.headlesspm.api.TaskType;
 
 /**
- * Reads tasks as the API returns them, with their epic, project and lock holder's handle, in one
- * query however many tasks there are.
+ * Reads tasks as the API returns them, with their epic, project, lock holder's handle and recorded
+ * time, in one query however many tasks there are.
  */
 @ApplicationScoped
 @Transactional
 public class TaskViews {
 
   private static final String SELECT =
-      "SELECT t, f.epicId, e.projectId, a.agentId FROM Task t"
+      "SELECT t, f.epicId, e.projectId, a.agentId,"
+          + " (SELECT COALESCE(SUM(te.minutes), 0) FROM TimeEntry te WHERE te.taskId = t.id)"
+          + " FROM Task t"
           + " JOIN Feature f ON f.id = t.featureId"
           + " JOIN Epic e ON e.id = f.epicId"
           + " LEFT JOIN Agent a ON a.id = t.lockedById";
@@ -42,11 +44,19 @@ public class TaskViews {
       query.setMaxResults(limit);
     }
     return query.getResultList().stream()
-        .map(row -> toResponse((Task) row[0], (Long) row[1], (Long) row[2], (String) row[3]))
+        .map(
+            row ->
+                toResponse(
+                    (Task) row[0],
+                    (Long) row[1],
+                    (Long) row[2],
+                    (String) row[3],
+                    ((Number) row[4]).longValue()))
         .toList();
   }
 
-  static TaskResponse toResponse(Task t, long epicId, long projectId, String lockedBy) {
+  static TaskResponse toResponse(
+      Task t, long epicId, long projectId, String lockedBy, long totalMinutes) {
     return new TaskResponse(
         t.getId(),
         t.getFeatureId(),
@@ -65,7 +75,9 @@ public class TaskViews {
         t.getNotes(),
         t.getCreatedAt(),
         t.getUpdatedAt(),
-        TaskType.regular,
-        null);
+        t.getTaskType(),
+        null,
+        totalMinutes,
+        Durations.format(totalMinutes));
   }
 }

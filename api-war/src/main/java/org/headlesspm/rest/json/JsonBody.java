@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.headlesspm.api.FieldError;
 import org.headlesspm.api.InvalidRequest;
 import org.headlesspm.api.Timestamps;
@@ -185,6 +186,32 @@ public final class JsonBody {
     } catch (IllegalArgumentException e) {
       return invalid(field, e.getMessage(), "datetime_from_date_parsing");
     }
+  }
+
+  /** A string read by {@code parser}; its {@link IllegalArgumentException} becomes a 422. */
+  public <T> T parsedText(String field, boolean required, Function<String, T> parser, String type) {
+    String text = text(field, required, Integer.MAX_VALUE);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return parser.apply(text);
+    } catch (IllegalArgumentException e) {
+      return invalid(field, e.getMessage(), type);
+    }
+  }
+
+  /** A string, or a JSON number given as its exact decimal text ({@code 45}, {@code 1.5}). */
+  public String textOrNumber(String field, boolean required) {
+    JsonValue value = present(field, required);
+    if (value == null) {
+      return null;
+    }
+    return switch (value.getValueType()) {
+      case STRING -> ((JsonString) value).getString();
+      case NUMBER -> ((JsonNumber) value).bigDecimalValue().toPlainString();
+      default -> invalid(field, "Input should be a valid string or number", "string_type");
+    };
   }
 
   /** Throws the 422 listing every problem found so far. */
