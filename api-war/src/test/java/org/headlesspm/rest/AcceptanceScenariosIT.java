@@ -74,8 +74,10 @@ class AcceptanceScenariosIT extends ApiTest {
         .statusCode(200)
         .body("", hasSize(1))
         .body("[0].agent_id", equalTo("dashboard-user"))
-        .body("[0].role", equalTo("project_pm"))
-        .body("[0].level", equalTo("senior"))
+        // API-ADDENDUM.md A7 #22: the dashboard identity is ui_admin / principal / ui.
+        .body("[0].role", equalTo("ui_admin"))
+        .body("[0].level", equalTo("principal"))
+        .body("[0].connection_type", equalTo("ui"))
         .body("[0].project_name", equalTo("Headless-PM"));
     assertTrue(Files.isDirectory(ApiDeployment.home().resolve("projects/headless-pm/docs")));
   }

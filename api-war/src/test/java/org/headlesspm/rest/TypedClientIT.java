@@ -141,10 +141,12 @@ class TypedClientIT extends ApiTest {
     assertEquals("Typed Client", created.name());
     assertEquals("./projects/typedclient/docs", created.projectDocsPath());
     assertNotNull(created.createdAt());
-    assertEquals(0, created.agentCount());
+    assertEquals(1, created.agentCount(), "the project's dashboard-user record");
     ProjectResponse patched =
         client()
-            .updateProject(project, new ProjectUpdate("patched", null, null, null, "./GUIDE.md"));
+            .updateProject(
+                project,
+                new ProjectUpdate("patched", null, null, null, "./GUIDE.md", null, null, null));
     assertEquals("patched", patched.description());
     assertEquals("./GUIDE.md", patched.codeGuidelinesPath());
     assertEquals("patched", client().getProject(project).description());

@@ -42,7 +42,8 @@ public class DashboardIdentity {
   /** Every project has exactly one sound dashboard record. */
   @Writes
   public void ensureEveryProject() {
-    for (Long projectId : em.createQuery("SELECT p.id FROM Project p", Long.class).getResultList()) {
+    for (Long projectId :
+        em.createQuery("SELECT p.id FROM Project p", Long.class).getResultList()) {
       ensure(projectId);
     }
   }

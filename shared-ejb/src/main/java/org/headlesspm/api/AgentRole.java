@@ -2,6 +2,7 @@ package org.headlesspm.api;
 
 /**
  * Role of an agent, and target role of a task. Legacy input {@code pm} means {@code project_pm}.
+ * {@code ui_admin} belongs to the server-created dashboard identity only (API-ADDENDUM.md A4.1).
  */
 public enum AgentRole {
   frontend_dev,
@@ -9,7 +10,8 @@ public enum AgentRole {
   qa,
   architect,
   project_pm,
-  global_pm;
+  global_pm,
+  ui_admin;
 
   public static AgentRole parse(String raw) {
     return WireEnum.parse(AgentRole.class, raw);

@@ -61,7 +61,9 @@ public class ProjectRepositories {
     }
     return Optional.of(
         new Repository(
-            isBlank(current.url()) ? generatedUrl(ProjectService.directoryOf(project)) : current.url(),
+            isBlank(current.url())
+                ? generatedUrl(ProjectService.directoryOf(project))
+                : current.url(),
             isBlank(current.mainBranch())
                 ? RepositorySettings.DEFAULT_MAIN_BRANCH
                 : current.mainBranch(),

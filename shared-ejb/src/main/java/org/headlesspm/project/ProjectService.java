@@ -116,7 +116,8 @@ public class ProjectService {
   /** Start-up: projects written before repository settings existed get them (A4.5). */
   @Writes
   public void backfillRepositories() {
-    for (Project project : em.createQuery("SELECT p FROM Project p", Project.class).getResultList()) {
+    for (Project project :
+        em.createQuery("SELECT p FROM Project p", Project.class).getResultList()) {
       repositories
           .backfill(project)
           .ifPresent(repository -> project.changeRepository(repository, project.getUpdatedAt()));

@@ -18,8 +18,8 @@ import org.headlesspm.api.TaskType;
 /**
  * One next-task check (API.md 4.5): QA agents get the oldest unlocked {@code dev_done} task of the
  * project; everyone else the oldest unlocked {@code created} task for their role whose difficulty
- * is at most their level. Management tasks are never handed out (API-ADDENDUM.md A4.3). Reads
- * only; the stale-lock sweep is the caller's.
+ * is at most their level. Management tasks are never handed out (API-ADDENDUM.md A4.3). Reads only;
+ * the stale-lock sweep is the caller's.
  */
 @ApplicationScoped
 @Transactional

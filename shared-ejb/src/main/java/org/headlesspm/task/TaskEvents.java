@@ -26,12 +26,15 @@ public class TaskEvents {
             task.getStatus(),
             task.getTargetRole(),
             task.getDifficulty());
-    if (!task.isLocked() && event.makesWorkAvailable() && task.getTaskType() != TaskType.management) {
+    if (!task.isLocked()
+        && event.makesWorkAvailable()
+        && task.getTaskType() != TaskType.management) {
       available.fire(event);
     }
   }
 
-  long projectOf(long featureId) {
+  /** The project of a task: its feature's epic's. */
+  public long projectOf(long featureId) {
     return em.createQuery(
             "SELECT e.projectId FROM Feature f, Epic e WHERE f.id = :feature AND e.id = f.epicId",
             Long.class)

@@ -202,7 +202,13 @@ public class TaskService {
     if (acting.isDashboard()) {
       // A person at the dashboard is not looking for work (API-ADDENDUM.md A2.4).
       return new TaskStatusUpdateResponse(
-          response, null, "management", taskId, false, "Task status updated successfully", "neutral");
+          response,
+          null,
+          "management",
+          taskId,
+          false,
+          "Task status updated successfully",
+          "neutral");
     }
     Optional<TaskResponse> nextTask =
         selectNow(acting.getRole(), acting.getLevel(), acting.getProjectId());
@@ -386,9 +392,7 @@ public class TaskService {
   public Agent requireDashboard(String agentId, long projectId, String refusal) {
     Agent agent =
         agents.require(
-            agentId,
-            projectId,
-            "Agent '" + agentId + "' not found in project " + projectId);
+            agentId, projectId, "Agent '" + agentId + "' not found in project " + projectId);
     if (!agent.isDashboard() || !agent.isIn(projectId)) {
       throw ApiError.forbidden(refusal);
     }

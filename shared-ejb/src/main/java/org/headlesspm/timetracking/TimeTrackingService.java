@@ -56,7 +56,8 @@ public class TimeTrackingService {
   public TaskTimeTrackingResponse list(long taskId) {
     requireTask(taskId);
     List<TimeEntryResponse> entries =
-        em.createQuery(
+        em
+            .createQuery(
                 "SELECT e FROM TimeEntry e WHERE e.taskId = :task"
                     + " ORDER BY e.createdAt DESC, e.id DESC",
                 TimeEntry.class)
@@ -94,6 +95,11 @@ public class TimeTrackingService {
 
   private static TimeEntryResponse toResponse(TimeEntry e) {
     return new TimeEntryResponse(
-        e.getId(), e.getTaskId(), e.getMinutes(), e.getDescription(), e.getCreatedBy(), e.getCreatedAt());
+        e.getId(),
+        e.getTaskId(),
+        e.getMinutes(),
+        e.getDescription(),
+        e.getCreatedBy(),
+        e.getCreatedAt());
   }
 }

@@ -1,4 +1,4 @@
-package org.headlesspm.timetracking;
+package org.headlesspm.api;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package org.headlesspm.timetracking;
+package org.headlesspm.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.util.Random;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.headlesspm.timetracking.Durations.InvalidDuration;
+import org.headlesspm.api.Durations.InvalidDuration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
