@@ -59,11 +59,15 @@ import org.headlesspm.api.ServiceStatus;
 import org.headlesspm.api.TaskComment;
 import org.headlesspm.api.TaskComplexity;
 import org.headlesspm.api.TaskCreate;
+import org.headlesspm.api.TaskDetailsUpdate;
 import org.headlesspm.api.TaskResponse;
 import org.headlesspm.api.TaskStatus;
 import org.headlesspm.api.TaskStatusUpdate;
 import org.headlesspm.api.TaskStatusUpdateResponse;
+import org.headlesspm.api.TaskTimeTrackingResponse;
 import org.headlesspm.api.TaskType;
+import org.headlesspm.api.TimeEntryCreate;
+import org.headlesspm.api.TimeEntryResponse;
 import org.headlesspm.client.ApiKeyHeaders;
 import org.headlesspm.client.HeadlessPmApi;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -86,6 +90,9 @@ class TypedClientIT extends ApiTest {
   private static final String PM = "tc_pm";
   private static final String DEV = "tc_dev";
   private static final String QA = "tc_qa";
+
+  /** The dashboard identity: the server keeps one record in every project (API-ADDENDUM A4.1). */
+  private static final String DASHBOARD = "dashboard-user";
 
   private static HeadlessPmApi client;
   private static Instant startedAt;
@@ -179,7 +186,12 @@ class TypedClientIT extends ApiTest {
         .register(
             new AgentRegistration(QA, project, AgentRole.qa, DifficultyLevel.principal, null));
     List<AgentResponse> agents = client().listAgents(project);
-    assertEquals(3, agents.size());
+    assertEquals(4, agents.size(), "three agents and the project's dashboard-user record");
+    AgentResponse dashboard =
+        agents.stream().filter(a -> a.agentId().equals(DASHBOARD)).findFirst().orElseThrow();
+    assertEquals(AgentRole.ui_admin, dashboard.role());
+    assertEquals(DifficultyLevel.principal, dashboard.level());
+    assertEquals(ConnectionType.ui, dashboard.connectionType());
     assertEquals(agents, client().publicAgents(project));
 
     EpicResponse createdEpic =
@@ -286,7 +298,8 @@ class TypedClientIT extends ApiTest {
     assertEquals(AgentStatus.idle, client().agentAvailability(DEV, project).status());
 
     List<AgentAvailabilityResponse> available = client().listAvailability(project, null);
-    assertEquals(List.of(DEV, PM, QA), available.stream().map(a -> a.agentId()).toList());
+    assertEquals(
+        List.of(DASHBOARD, DEV, PM, QA), available.stream().map(a -> a.agentId()).toList());
     assertTrue(available.stream().allMatch(AgentAvailabilityResponse::isAvailable));
     assertEquals(1, client().listAvailability(project, AgentRole.qa).size());
 
@@ -526,8 +539,160 @@ class TypedClientIT extends ApiTest {
     assertFalse(wrongKey.publicProjects().isEmpty(), "public routes ignore the key");
   }
 
+  /**
+   * E59–E63 (API-ADDENDUM A3.2, A3.3): the dashboard identity edits a task, records and deletes
+   * time, and closes the task; the refusals arrive as {@link ApiError}.
+   */
   @Test
   @Order(8)
+  void editCompleteAndTrackTime() {
+    TaskResponse work =
+        client()
+            .createTask(
+                PM,
+                new TaskCreate(
+                    feature,
+                    "Plan the sprint",
+                    "agenda",
+                    AgentRole.backend_dev,
+                    DifficultyLevel.junior,
+                    null,
+                    "",
+                    TaskType.management));
+    long id = work.id();
+    assertEquals(TaskType.management, work.taskType());
+    assertEquals("feature/plan-the-sprint", work.branch(), "a blank branch is generated");
+    assertEquals(0, work.totalTimeMinutes());
+    assertEquals("0m", work.totalTimeFormatted());
+
+    // E59: only fields that change are written, with one changelog row naming them.
+    TaskDetailsUpdate edit =
+        new TaskDetailsUpdate(
+            "Sprint planning", null, AgentRole.frontend_dev, null, null, null, "");
+    TaskResponse edited = client().editTaskDetails(id, DASHBOARD, edit);
+    assertEquals("Sprint planning", edited.title());
+    assertEquals(AgentRole.frontend_dev, edited.targetRole());
+    assertEquals("feature/sprint-planning", edited.branch(), "generated from the new title");
+    assertEquals("agenda", edited.description());
+    assertEquals(DifficultyLevel.junior, edited.difficulty());
+    assertEquals(TaskType.management, edited.taskType());
+    assertEquals(TaskStatus.created, edited.status());
+    assertFalse(edited.updatedAt().isBefore(work.updatedAt()));
+    ChangelogResponse note = client().changelog(1, project, id).get(0);
+    assertEquals(DASHBOARD, note.changedBy());
+    assertEquals(TaskStatus.created, note.oldStatus());
+    assertEquals(TaskStatus.created, note.newStatus());
+    assertEquals(
+        "Task details updated: title: 'Plan the sprint' -> 'Sprint planning',"
+            + " target_role: backend_dev -> frontend_dev,"
+            + " branch: 'feature/plan-the-sprint' -> 'feature/sprint-planning'",
+        note.notes());
+    TaskResponse unchanged = client().editTaskDetails(id, DASHBOARD, edit);
+    assertEquals(edited, unchanged, "the same edit again changes nothing");
+    assertEquals(note.id(), client().changelog(1, project, id).get(0).id(), "and writes no row");
+
+    // E61: a compound duration, a bare number of minutes (the string form of a JSON number), a
+    // working day and a correction.
+    TimeEntryResponse planned =
+        client().addTimeEntry(id, DASHBOARD, new TimeEntryCreate("1h 30m", "planning"));
+    assertEquals(90, planned.minutes());
+    assertEquals(id, planned.taskId());
+    assertEquals("planning", planned.description());
+    assertEquals(DASHBOARD, planned.createdBy());
+    assertNotNull(planned.createdAt());
+    TimeEntryResponse minutes =
+        client().addTimeEntry(id, DASHBOARD, new TimeEntryCreate("45", " "));
+    assertEquals(45, minutes.minutes());
+    assertNull(minutes.description(), "a blank description is stored as null");
+    TimeEntryResponse day = client().addTimeEntry(id, DASHBOARD, new TimeEntryCreate("1d", null));
+    assertEquals(480, day.minutes(), "a day is 8 working hours");
+    TimeEntryResponse correction =
+        client().addTimeEntry(id, DASHBOARD, new TimeEntryCreate("-15m", "typo"));
+    assertEquals(-15, correction.minutes());
+
+    // E62, and the same totals on the task, whose updated_at does not move.
+    TaskTimeTrackingResponse tracked = client().listTimeEntries(id);
+    assertEquals(600, tracked.totalMinutes());
+    assertEquals("1d 2h", tracked.totalFormatted());
+    assertEquals(
+        List.of(correction.id(), day.id(), minutes.id(), planned.id()),
+        tracked.entries().stream().map(TimeEntryResponse::id).toList(),
+        "newest first");
+    assertEquals(planned, tracked.entries().get(3));
+    TaskResponse withTime = client().getTask(id);
+    assertEquals(600, withTime.totalTimeMinutes());
+    assertEquals("1d 2h", withTime.totalTimeFormatted());
+    assertEquals(edited.updatedAt(), withTime.updatedAt());
+    TaskResponse listed =
+        client().listTasks(null, null, project, null).stream()
+            .filter(t -> t.id() == id)
+            .findFirst()
+            .orElseThrow();
+    assertEquals(600, listed.totalTimeMinutes());
+    assertEquals(TaskType.management, listed.taskType());
+
+    // E63
+    assertEquals(
+        "Time entry " + minutes.id() + " deleted successfully",
+        client().deleteTimeEntry(minutes.id(), DASHBOARD).message());
+    TaskTimeTrackingResponse after = client().listTimeEntries(id);
+    assertEquals(555, after.totalMinutes());
+    assertEquals("1d 1h 15m", after.totalFormatted());
+    assertEquals(3, after.entries().size());
+    ApiError gone =
+        assertThrows(ApiError.class, () -> client().deleteTimeEntry(minutes.id(), DASHBOARD));
+    assertEquals(404, gone.status());
+    assertEquals("Time entry not found", gone.detail());
+
+    // E60: the dashboard closes the management task.
+    TaskResponse done = client().completeTask(id, TaskStatus.committed, DASHBOARD);
+    assertEquals(TaskStatus.committed, done.status());
+    assertNull(done.lockedBy());
+    assertEquals(555, done.totalTimeMinutes());
+    ChangelogResponse closed = client().changelog(1, project, id).get(0);
+    assertEquals(TaskStatus.created, closed.oldStatus());
+    assertEquals(TaskStatus.committed, closed.newStatus());
+    assertEquals(DASHBOARD, closed.changedBy());
+    assertEquals("Task manually completed by ui_admin (target status: committed)", closed.notes());
+
+    // Refusals.
+    ApiError notDashboard =
+        assertThrows(
+            ApiError.class,
+            () ->
+                client()
+                    .editTaskDetails(
+                        id,
+                        DEV,
+                        new TaskDetailsUpdate("Mine", null, null, null, null, null, null)));
+    assertEquals(403, notDashboard.status());
+    assertEquals("Only dashboard user can edit task details", notDashboard.detail());
+    assertEquals("Sprint planning", client().getTask(id).title());
+    ApiError pmTime =
+        assertThrows(
+            ApiError.class, () -> client().addTimeEntry(id, PM, new TimeEntryCreate("1h", null)));
+    assertEquals(403, pmTime.status());
+    assertEquals("Only dashboard user can add time entries", pmTime.detail());
+    ApiError badDuration =
+        assertThrows(
+            ApiError.class,
+            () -> client().addTimeEntry(id, DASHBOARD, new TimeEntryCreate("1h 1h", null)));
+    assertEquals(400, badDuration.status());
+    assertEquals("Invalid time format: '1h 1h'", badDuration.detail());
+    ApiError notAStatus =
+        assertThrows(
+            ApiError.class, () -> client().completeTask(id, TaskStatus.created, DASHBOARD));
+    assertEquals(400, notAStatus.status());
+    assertEquals("Invalid target status: created", notAStatus.detail());
+    ApiError developer =
+        assertThrows(ApiError.class, () -> client().completeTask(id, TaskStatus.dev_done, DEV));
+    assertEquals(403, developer.status());
+    assertEquals(TaskStatus.committed, client().getTask(id).status());
+    assertEquals(555, client().listTimeEntries(id).totalMinutes(), "refusals recorded nothing");
+  }
+
+  @Test
+  @Order(9)
   void cleanUp() {
     assertEquals("Task " + task + " deleted successfully", client().deleteTask(task, PM).message());
     assertEquals(404, assertThrows(ApiError.class, () -> client().getTask(task)).status());
@@ -544,7 +709,7 @@ class TypedClientIT extends ApiTest {
         400, assertThrows(ApiError.class, () -> client().deleteProject(project, null)).status());
     ProjectDeleted deleted = client().deleteProject(project, true);
     assertEquals("Project 'Typed Client' deleted successfully", deleted.message());
-    assertEquals(2, deleted.deletedEntities().agents());
+    assertEquals(3, deleted.deletedEntities().agents(), "PM, DEV and the dashboard-user record");
   }
 
   /** Replaces the key {@link ApiKeyHeaders} added. */

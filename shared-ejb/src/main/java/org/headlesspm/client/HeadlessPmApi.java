@@ -53,14 +53,18 @@ import org.headlesspm.api.ServiceRegistration;
 import org.headlesspm.api.ServiceResponse;
 import org.headlesspm.api.TaskComment;
 import org.headlesspm.api.TaskCreate;
+import org.headlesspm.api.TaskDetailsUpdate;
 import org.headlesspm.api.TaskResponse;
 import org.headlesspm.api.TaskStatus;
 import org.headlesspm.api.TaskStatusUpdate;
 import org.headlesspm.api.TaskStatusUpdateResponse;
+import org.headlesspm.api.TaskTimeTrackingResponse;
+import org.headlesspm.api.TimeEntryCreate;
+import org.headlesspm.api.TimeEntryResponse;
 
 /**
- * The REST API (API.md, E1–E58) as a typed MicroProfile Rest Client: the only way the MCP server
- * and the dashboard talk to it.
+ * The REST API (API.md, E1–E58, and API-ADDENDUM.md, E59–E63) as a typed MicroProfile Rest Client:
+ * the only way the MCP server and the dashboard talk to it.
  *
  * <p>Use: {@code @Inject @RestClient HeadlessPmApi api} with the base URL in {@code
  * headless-pm-api/mp-rest/url}, or {@code
@@ -346,6 +350,47 @@ public interface HeadlessPmApi {
   @Path("api/v1/tasks/{task_id}")
   MessageResponse deleteTask(
       @PathParam("task_id") long taskId, @QueryParam("agent_id") String agentId);
+
+  // --- API-ADDENDUM A3.2 Editing and completing tasks ----------------------------------------
+
+  /** E59 {@code PUT /api/v1/tasks/{task_id}/details}: the project's dashboard-user edits a task. */
+  @PUT
+  @Path("api/v1/tasks/{task_id}/details")
+  TaskResponse editTaskDetails(
+      @PathParam("task_id") long taskId,
+      @QueryParam("agent_id") String agentId,
+      TaskDetailsUpdate details);
+
+  /** E60 {@code PUT /api/v1/tasks/{task_id}/complete}: a PM or the dashboard closes a task. */
+  @PUT
+  @Path("api/v1/tasks/{task_id}/complete")
+  TaskResponse completeTask(
+      @PathParam("task_id") long taskId,
+      @QueryParam("target_status") TaskStatus targetStatus,
+      @QueryParam("agent_id") String agentId);
+
+  // --- API-ADDENDUM A3.3 Time tracking --------------------------------------------------------
+
+  /**
+   * E61 {@code POST /api/v1/tasks/{task_id}/time}: the dashboard-user records (or removes) time.
+   */
+  @POST
+  @Path("api/v1/tasks/{task_id}/time")
+  TimeEntryResponse addTimeEntry(
+      @PathParam("task_id") long taskId,
+      @QueryParam("agent_id") String agentId,
+      TimeEntryCreate entry);
+
+  /** E62 {@code GET /api/v1/tasks/{task_id}/time}: a task's time entries, newest first, and sum. */
+  @GET
+  @Path("api/v1/tasks/{task_id}/time")
+  TaskTimeTrackingResponse listTimeEntries(@PathParam("task_id") long taskId);
+
+  /** E63 {@code DELETE /api/v1/time-entries/{entry_id}}: the dashboard-user deletes an entry. */
+  @DELETE
+  @Path("api/v1/time-entries/{entry_id}")
+  MessageResponse deleteTimeEntry(
+      @PathParam("entry_id") long entryId, @QueryParam("agent_id") String agentId);
 
   // --- 3.8 Changelog --------------------------------------------------------------------------
 
