@@ -31,12 +31,26 @@ public final class ApiDeployment {
   /** The real WAR on an empty database and empty projects folder. */
   public static WebArchive freshApi() {
     prepareHome();
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("api.war")));
+    return api();
   }
 
   /** The real WAR with MicroProfile Config properties added (lowest precedence: env wins). */
   public static WebArchive freshApiWith(String configProperties) {
-    return freshApi()
+    prepareHome();
+    return apiWith(configProperties);
+  }
+
+  /**
+   * The real WAR on whatever the home holds now: for tests that prepared the home themselves (for
+   * example a database written by an older schema version) and want the server to find it.
+   */
+  public static WebArchive api() {
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("api.war")));
+  }
+
+  /** {@link #api()} with MicroProfile Config properties added (lowest precedence: env wins). */
+  public static WebArchive apiWith(String configProperties) {
+    return api()
         .addAsResource(
             new StringAsset(configProperties), "META-INF/microprofile-config.properties");
   }
