@@ -25,7 +25,7 @@ public class RegisterResource {
     JsonBody json = JsonBody.parse(body);
     AgentRegistration request =
         new AgentRegistration(
-            json.requiredName("agent_id"),
+            json.requiredHandle("agent_id"),
             json.requiredInteger("project_id"),
             json.enumValue("role", AgentRole.class, true),
             json.enumValue("level", DifficultyLevel.class, true),
