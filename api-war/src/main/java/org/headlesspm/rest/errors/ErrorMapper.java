@@ -80,13 +80,20 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
   private static FieldError fieldErrorOf(ParamException param) {
     String where = param instanceof ParamException.PathParamException ? "path" : "query";
+    // Jersey wraps the converter's exception (ExtractorException), whose message is then the
+    // wrapped exception's toString(): read the innermost cause so no class name reaches the client.
     Throwable cause = param.getCause();
+    while (cause != null && cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
     String message =
         cause != null && cause.getMessage() != null && !cause.getMessage().isBlank()
             ? cause.getMessage()
             : "Input is not valid";
     if (cause instanceof NumberFormatException) {
       message = "Input should be a valid integer, unable to parse string as an integer";
+    } else if (message.contains("Exception") || message.contains("java.")) {
+      message = "Input is not valid";
     }
     return FieldError.invalid(where, param.getParameterName(), message, "value_error");
   }

@@ -5,11 +5,14 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.Function;
 import org.headlesspm.api.FieldError;
@@ -41,17 +44,22 @@ public final class JsonBody {
       throw new InvalidRequest(new FieldError(List.of("body"), "Field required", "missing"));
     }
     JsonValue value;
-    try (var parser = Json.createParser(new StringReader(text))) {
+    try (JsonParser parser = Json.createParser(new StringReader(text))) {
       parser.next();
       value = parser.getValue();
-      if (parser.hasNext()) { // a JsonReader would silently ignore what follows the value
-        throw new JsonParsingException("Extra data after the JSON value", parser.getLocation());
+      // One JSON text only: "{...}}" or "{...} garbage" is malformed, not an object.
+      if (parser.hasNext()) {
+        long offset = parser.getLocation().getStreamOffset();
+        throw new InvalidRequest(
+            new FieldError(List.of("body", offset), "JSON decode error", "json_invalid"));
       }
     } catch (JsonParsingException e) {
       long offset = e.getLocation() == null ? 0 : e.getLocation().getStreamOffset();
       throw new InvalidRequest(
           new FieldError(List.of("body", offset), "JSON decode error", "json_invalid"));
-    } catch (RuntimeException e) {
+    } catch (InvalidRequest e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
       throw new InvalidRequest(
           new FieldError(List.of("body", 0), "JSON decode error", "json_invalid"));
     }
@@ -62,7 +70,71 @@ public final class JsonBody {
               "Input should be a valid dictionary or object to extract fields from",
               "model_attributes_type"));
     }
-    return new JsonBody(value.asJsonObject());
+    JsonObject object = value.asJsonObject();
+    List<FieldError> unpaired = new ArrayList<>();
+    object.forEach(
+        (field, fieldValue) -> {
+          if (hasUnpairedSurrogate(field) || hasUnpairedSurrogate(fieldValue)) {
+            unpaired.add(
+                FieldError.invalid(
+                    "body",
+                    field,
+                    "Input should be a valid string: unpaired Unicode surrogate",
+                    "string_unicode"));
+          }
+        });
+    if (!unpaired.isEmpty()) {
+      throw new InvalidRequest(unpaired);
+    }
+    return new JsonBody(object);
+  }
+
+  /**
+   * Whether a string anywhere in the value (keys included) holds half of a surrogate pair. JSON
+   * lets {@code "\\ud800"} through, but such a string cannot be stored or answered in UTF-8: it
+   * would silently become {@code "?"}, so it is refused instead.
+   */
+  private static boolean hasUnpairedSurrogate(JsonValue root) {
+    Deque<JsonValue> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      JsonValue value = pending.pop();
+      switch (value.getValueType()) {
+        case STRING -> {
+          if (hasUnpairedSurrogate(((JsonString) value).getString())) {
+            return true;
+          }
+        }
+        case OBJECT -> {
+          for (var entry : value.asJsonObject().entrySet()) {
+            if (hasUnpairedSurrogate(entry.getKey())) {
+              return true;
+            }
+            pending.push(entry.getValue());
+          }
+        }
+        case ARRAY -> value.asJsonArray().forEach(pending::push);
+        default -> {}
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasUnpairedSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        return true;
+      }
+      if (Character.isLowSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** An empty body where every field is optional. */
@@ -78,13 +150,13 @@ public final class JsonBody {
     return text(field, true, MAX_NAME);
   }
 
-  /** An agent handle: required, not empty, at most {@link #MAX_NAME} characters (API.md E5). */
+  /** A required handle such as {@code agent_id}: a name that must not be empty (API.md 7 #31). */
   public String requiredHandle(String field) {
-    String handle = text(field, true, MAX_NAME);
-    if (handle != null && handle.isEmpty()) {
+    String text = requiredName(field);
+    if (text != null && text.isEmpty()) {
       return invalid(field, "String should have at least 1 character", "string_too_short");
     }
-    return handle;
+    return text;
   }
 
   public String optionalText(String field) {

@@ -12,8 +12,8 @@ import org.headlesspm.api.WireEnum;
 
 /**
  * Query and path parameters of the contract's enum types match case-insensitively with legacy
- * values mapped; booleans accept true/false/1/0/yes/no/on/off (API.md 1.5, 1.8). A value that does
- * not convert becomes a 422 through the error mapper.
+ * values mapped; booleans accept true/false/1/0/yes/no/on/off (API.md 1.5, 1.8); path ids must be
+ * integers. A value that does not convert becomes a 422 through the error mapper.
  */
 @Provider
 public class WireParamConverters implements ParamConverterProvider {
@@ -26,6 +26,9 @@ public class WireParamConverters implements ParamConverterProvider {
   public <T> ParamConverter<T> getConverter(Class<T> raw, Type generic, Annotation[] annotations) {
     if (raw == Boolean.class) {
       return (ParamConverter<T>) new BooleanConverter();
+    }
+    if (raw == long.class) {
+      return (ParamConverter<T>) new StrictLongConverter();
     }
     if (raw.isEnum() && raw.getPackage() == AgentRole.class.getPackage()) {
       return new EnumConverter(raw);
@@ -51,6 +54,22 @@ public class WireParamConverters implements ParamConverterProvider {
 
     @Override
     public String toString(Boolean value) {
+      return String.valueOf(value);
+    }
+  }
+
+  /**
+   * Path ids ({@code long}): Jersey's own extractor turns a blank segment such as {@code %20} into
+   * 0 (then a 404); a non-integer id is a 422 (API.md 3).
+   */
+  private static final class StrictLongConverter implements ParamConverter<Long> {
+    @Override
+    public Long fromString(String value) {
+      return value == null ? null : Long.valueOf(value);
+    }
+
+    @Override
+    public String toString(Long value) {
       return String.valueOf(value);
     }
   }
