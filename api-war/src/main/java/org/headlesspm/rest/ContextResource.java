@@ -6,10 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.headlesspm.api.ApiError;
 import org.headlesspm.api.ProjectContextResponse;
 import org.headlesspm.operations.DatabaseProbe;
-import org.headlesspm.project.Project;
 import org.headlesspm.project.ProjectService;
 import org.headlesspm.rest.security.PublicRoute;
 
@@ -20,6 +18,7 @@ public class ContextResource {
 
   @Inject ProjectService projects;
   @Inject DatabaseProbe database;
+  @Inject ProjectScope scope;
 
   @GET
   @Path("{project_id}")
@@ -30,11 +29,6 @@ public class ContextResource {
   @GET
   @PublicRoute
   public ProjectContextResponse defaultContext() {
-    long id =
-        projects
-            .defaultProject()
-            .map(Project::getId)
-            .orElseThrow(() -> ApiError.notFound("Default project not found"));
-    return context(id);
+    return context(scope.defaultProject());
   }
 }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import javax.sql.DataSource;
 
 /** Asks the database whether it answers, and what it is, outside any transaction. */
@@ -14,6 +15,8 @@ public class DatabaseProbe {
 
   @Resource(lookup = "jdbc/headlesspm")
   DataSource dataSource;
+
+  private volatile String kind;
 
   /** What a probe saw: {@code error} is null when the database answered. */
   public record Result(String kind, String location, String journalMode, String error) {
@@ -47,17 +50,23 @@ public class DatabaseProbe {
     }
   }
 
-  /** Lower-case name of the database in use ({@code sqlite}, {@code mysql}, ...). */
+  /**
+   * Lower-case name of the database in use ({@code sqlite}, {@code mysql}, ...); asked once, since
+   * it cannot change while the server runs.
+   */
   public String kind() {
-    try (Connection connection = dataSource.getConnection()) {
-      return kindOf(connection.getMetaData().getDatabaseProductName());
-    } catch (SQLException e) {
-      return "sqlite";
+    if (kind == null) {
+      try (Connection connection = dataSource.getConnection()) {
+        kind = kindOf(connection.getMetaData().getDatabaseProductName());
+      } catch (SQLException e) {
+        return "sqlite";
+      }
     }
+    return kind;
   }
 
   private static String kindOf(String product) {
-    String name = product == null ? "" : product.toLowerCase(java.util.Locale.ROOT);
+    String name = product == null ? "" : product.toLowerCase(Locale.ROOT);
     return name.contains("sqlite") ? "sqlite" : name.contains("mysql") ? "mysql" : name;
   }
 

@@ -165,10 +165,6 @@ public class ProjectService {
     return project;
   }
 
-  public boolean exists(long id) {
-    return em.find(Project.class, id) != null;
-  }
-
   public Optional<Project> findByName(String name) {
     return em.createQuery("SELECT p FROM Project p WHERE p.name = :name", Project.class)
         .setParameter("name", name)

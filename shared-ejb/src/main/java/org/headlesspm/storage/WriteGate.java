@@ -5,7 +5,6 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 
@@ -26,12 +25,6 @@ public class WriteGate {
   private static final Logger LOG = Logger.getLogger(WriteGate.class.getName());
   private static final ReentrantLock GATE = new ReentrantLock(true);
   private static final long[] BACKOFF_MS = {50, 200, 500};
-  private static final AtomicLong BUSY_RETRIES = new AtomicLong();
-
-  /** Retries caused by SQLite being busy since start (reported as a metric). */
-  public static long busyRetries() {
-    return BUSY_RETRIES.get();
-  }
 
   @AroundInvoke
   public Object serialize(InvocationContext call) throws Exception {
@@ -46,7 +39,6 @@ public class WriteGate {
         if (attempt >= BACKOFF_MS.length || !isBusy(e)) {
           throw e;
         }
-        BUSY_RETRIES.incrementAndGet();
         LOG.fine("SQLite busy in " + call.getMethod().getName() + ", retrying: " + e);
       } finally {
         GATE.unlock();
