@@ -105,6 +105,16 @@ public class HeadlessPmConfig {
             "headless-pm.service-check.timeout-seconds"));
   }
 
+  /**
+   * How long a lock holder may stay silent before its lock is reclaimed (API.md 4.4.4: 30 minutes);
+   * shorter values suit tests and short-lived agents.
+   */
+  public Duration staleLockThreshold() {
+    long seconds =
+        number(1800, "HEADLESS_PM_STALE_LOCK_SECONDS", "headless-pm.tasks.stale-lock-seconds");
+    return Duration.ofSeconds(seconds > 0 ? seconds : 1800);
+  }
+
   /** Allowed CORS origins; empty means the contract's permissive behaviour (echo any origin). */
   public List<String> corsAllowedOrigins() {
     return value("headless-pm.api.cors.allowed-origins")

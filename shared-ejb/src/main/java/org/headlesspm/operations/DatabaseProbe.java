@@ -2,6 +2,8 @@ package org.headlesspm.operations;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,6 +42,11 @@ public class DatabaseProbe {
         try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM sqlite_master")) {
           rs.next();
         }
+        // An open connection keeps working on a deleted or read-only file; the next one would not.
+        String problem = fileProblem(location(url));
+        if (problem != null) {
+          return new Result(kind, location(url), journal, problem);
+        }
       } else {
         statement.execute("SELECT 1");
       }
@@ -68,6 +75,25 @@ public class DatabaseProbe {
   private static String kindOf(String product) {
     String name = product == null ? "" : product.toLowerCase(Locale.ROOT);
     return name.contains("sqlite") ? "sqlite" : name.contains("mysql") ? "mysql" : name;
+  }
+
+  /** Why the SQLite file at {@code location} cannot be (re)opened for writing, or null. */
+  static String fileProblem(String location) {
+    if (location == null || location.isBlank() || location.startsWith(":memory:")) {
+      return null;
+    }
+    Path file = Path.of(location).toAbsolutePath();
+    if (!Files.exists(file)) {
+      return "The database file " + file + " is gone";
+    }
+    if (!Files.isWritable(file)) {
+      return "The database file " + file + " is not writable";
+    }
+    Path folder = file.getParent();
+    if (folder != null && !Files.isWritable(folder)) {
+      return "The database folder " + folder + " is not writable (SQLite keeps its journal there)";
+    }
+    return null;
   }
 
   private static String location(String url) {

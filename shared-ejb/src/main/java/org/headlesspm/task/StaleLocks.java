@@ -10,28 +10,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.headlesspm.api.AgentStatus;
+import org.headlesspm.config.HeadlessPmConfig;
 import org.headlesspm.storage.Writes;
 
 /**
- * Reclaims locks whose holder has shown no activity for 30 minutes (API.md 4.4.4): the task goes
- * back to the status it had before the lock, a {@code system} changelog row says why, and the
- * holder is marked {@code offline} until it registers again. Called before every next-task
- * selection; cheap when nothing is stale.
+ * Reclaims locks whose holder has shown no activity for 30 minutes (API.md 4.4.4; configurable as
+ * {@code HEADLESS_PM_STALE_LOCK_SECONDS}): the task goes back to the status it had before the lock,
+ * a {@code system} changelog row says why, and the holder is marked {@code offline} until it
+ * registers again. Called before every next-task selection; cheap when nothing is stale.
  */
 @ApplicationScoped
 public class StaleLocks {
 
-  public static final Duration THRESHOLD = Duration.ofMinutes(30);
-
   @Inject Clock clock;
   @Inject Sweep sweep;
+  @Inject HeadlessPmConfig config;
 
   /** Releases every stale lock, in all projects. */
   public void sweep() {
-    Instant cutoff = clock.instant().minus(THRESHOLD);
+    Duration threshold = config.staleLockThreshold();
+    Instant cutoff = clock.instant().minus(threshold);
     if (sweep.anyStale(cutoff)) {
-      sweep.release(cutoff);
+      sweep.release(cutoff, describe(threshold));
     }
+  }
+
+  /** "30 minutes", or seconds when the threshold is not a whole number of minutes. */
+  static String describe(Duration threshold) {
+    long seconds = threshold.toSeconds();
+    return seconds % 60 == 0 ? seconds / 60 + " minutes" : seconds + " seconds";
   }
 
   /** The transactional half, a bean of its own so that its interceptors apply. */
@@ -56,7 +63,7 @@ public class StaleLocks {
     }
 
     @Writes
-    public void release(Instant cutoff) {
+    public void release(Instant cutoff, String threshold) {
       List<Object[]> stale =
           em.createQuery(STALE, Object[].class).setParameter("cutoff", cutoff).getResultList();
       Instant now = clock.instant();
@@ -64,7 +71,7 @@ public class StaleLocks {
         locks.reclaim(
             (Task) row[0],
             AgentStatus.offline,
-            "Lock released: " + row[1] + " inactive for more than 30 minutes",
+            "Lock released: " + row[1] + " inactive for more than " + threshold,
             now);
       }
     }

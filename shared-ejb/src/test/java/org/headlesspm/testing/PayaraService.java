@@ -41,7 +41,9 @@ public final class PayaraService implements AutoCloseable {
     }
   }
 
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+  /** Generous: a loaded 2-core machine has been seen to need minutes for one boot. */
+  private static final Duration START_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("hpm.start.timeout.seconds", 600));
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -158,7 +160,7 @@ public final class PayaraService implements AutoCloseable {
     try {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(url() + kind.healthPath))
-              .timeout(Duration.ofSeconds(3))
+              .timeout(Duration.ofSeconds(10))
               .build();
       return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {

@@ -1,0 +1,133 @@
+package org.headlesspm.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/** Latency and throughput of single operations at a fixed request rate (issue 6 list). */
+final class RequestScenarios {
+
+  private final Api api;
+  private final Fixtures fixtures;
+  private final int rate;
+  private final Duration length;
+  private final List<Integer> stored;
+
+  RequestScenarios(Api api, Fixtures fixtures, int rate, Duration length, List<Integer> stored) {
+    this.api = api;
+    this.fixtures = fixtures;
+    this.rate = rate;
+    this.length = length;
+    this.stored = stored;
+  }
+
+  List<Stats> run() {
+    List<Stats> results = new ArrayList<>();
+    Instant since = Instant.now();
+    Fixtures.Plan plan = fixtures.plan("requests");
+
+    results.add(
+        measure(
+            "register (E5)",
+            i ->
+                api.post(
+                    "/api/v1/register",
+                    Map.of(
+                        "agent_id", fixtures.name("agent"),
+                        "project_id", plan.project(),
+                        "role", "backend_dev",
+                        "level", "senior",
+                        "connection_type", "client"))));
+    results.add(
+        measure(
+            "create task (E26)",
+            i ->
+                api.post(
+                    Fixtures.taskPath(plan),
+                    Fixtures.taskBody(plan, "created " + i, "frontend_dev"))));
+    results.add(
+        measure(
+            "next task, simulate (E27)",
+            i ->
+                api.get(
+                    "/api/v1/tasks/next?role=frontend_dev&level=senior&simulate=true&project_id="
+                        + plan.project())));
+
+    for (int count : stored) {
+      Fixtures.Plan big = fixtures.plan("list" + count);
+      long begin = System.nanoTime();
+      fixtures.tasks(big, count, "backend_dev");
+      System.out.printf("  seeded %,d tasks in %.1f s%n", count, (System.nanoTime() - begin) / 1e9);
+      results.add(
+          measure(
+              "list 50 of " + String.format("%,d", count) + " tasks (E28 limit=50)",
+              i -> api.get("/api/v1/tasks?limit=50&project_id=" + big.project())));
+      int fullRate = count >= 10_000 ? 2 : 20;
+      results.add(
+          OpenLoop.run(
+              "list all " + String.format("%,d", count) + " tasks (E28) at " + fullRate + "/s",
+              fullRate,
+              length,
+              i ->
+                  api.get("/api/v1/tasks?project_id=" + big.project()).thenApply(OpenLoop::check)));
+    }
+
+    results.add(lockAndStatus());
+
+    String reader = fixtures.register(fixtures.name("reader"), plan.project(), "qa", "senior");
+    results.add(
+        measure(
+            "document with a mention (E36)",
+            i ->
+                api.post(
+                    "/api/v1/documents?author_id=" + plan.pm() + "&project_id=" + plan.project(),
+                    Map.of(
+                        "doc_type", "update",
+                        "title", "Status " + i,
+                        "content", "Build " + i + " is green, @" + reader + " please verify."))));
+    results.add(
+        measure(
+            "changes since start (E48)",
+            i -> api.get("/api/v1/changes?since=" + since + "&project_id=" + plan.project())));
+    return results;
+  }
+
+  /** Lock then release through a status change: two requests per round trip, half the rate. */
+  private Stats lockAndStatus() {
+    Fixtures.Plan plan = fixtures.plan("locks");
+    int rounds = (int) (length.toSeconds() * rate / 2);
+    List<Long> tasks = fixtures.tasks(plan, rounds, "backend_dev");
+    ConcurrentLinkedQueue<String> idle =
+        new ConcurrentLinkedQueue<>(fixtures.agents(plan, "locker", 100, "backend_dev", "senior"));
+    return OpenLoop.run(
+        "lock + status round trip (E30+E31)",
+        rate / 2,
+        length,
+        i -> {
+          String agent = idle.poll();
+          if (agent == null) {
+            return CompletableFuture.completedFuture("no idle agent (server too slow)");
+          }
+          long task = tasks.get(i);
+          return api.post("/api/v1/tasks/" + task + "/lock?agent_id=" + agent, null)
+              .thenCompose(
+                  lock ->
+                      lock.ok()
+                          ? api.put(
+                                  "/api/v1/tasks/" + task + "/status?agent_id=" + agent,
+                                  Map.of("status", "dev_done", "notes", "done"))
+                              .thenApply(OpenLoop::check)
+                          : CompletableFuture.completedFuture(OpenLoop.check(lock)))
+              .whenComplete((result, failure) -> idle.add(agent));
+        });
+  }
+
+  private Stats measure(
+      String name, java.util.function.IntFunction<CompletableFuture<Api.Reply>> call) {
+    return OpenLoop.run(name, rate, length, i -> call.apply(i).thenApply(OpenLoop::check));
+  }
+}
