@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.headlesspm.agentclient.HeadlessPmClient.Invocation;
 import org.headlesspm.agentclient.HeadlessPmClient.Json;
 import org.headlesspm.agentclient.HeadlessPmClient.Settings;
@@ -127,5 +132,99 @@ class HeadlessPmClientTest {
     for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
       assertTrue(line.length() <= 100, "short lines for narrow terminals: " + line);
     }
+  }
+
+  /** Placeholders the instructions use, and a value of the right kind for each. */
+  private static final Map<String, String> PLACEHOLDERS =
+      Map.ofEntries(
+          Map.entry("ME", "be_bob"),
+          Map.entry("DEV", "be_bob"),
+          Map.entry("ROLE", "backend_dev"),
+          Map.entry("LEVEL", "senior"),
+          Map.entry("TASK", "12"),
+          Map.entry("PROJECT", "2"),
+          Map.entry("EPIC", "3"),
+          Map.entry("FEATURE", "4"),
+          Map.entry("MENTION", "5"),
+          Map.entry("DOC", "6"),
+          Map.entry("LAST", "2026-01-01T00:00:00Z"));
+
+  @Test
+  void everyCommandInTheInstructionsIsOneTheClientAccepts() throws IOException {
+    List<Path> documents = new ArrayList<>();
+    try (Stream<Path> roles = Files.list(Path.of("..", "roles"))) {
+      roles.filter(path -> path.toString().endsWith(".md")).forEach(documents::add);
+    }
+    documents.add(Path.of("README.md"));
+    documents.add(Path.of("..", "README.md"));
+    documents.add(Path.of("..", "..", "README.md"));
+    int checked = 0;
+    for (Path document : documents) {
+      boolean code = false;
+      List<String> lines = Files.readAllLines(document, StandardCharsets.UTF_8);
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i).strip();
+        if (line.startsWith("```")) {
+          code = !code;
+          continue;
+        }
+        List<String> words = shellWords(line);
+        int program = -1;
+        for (int w = 0; w < words.size() && program < 0; w++) {
+          if (words.get(w).endsWith("headless-pm-client")) {
+            program = w;
+          }
+        }
+        if (!code || program < 0) {
+          continue;
+        }
+        String[] args =
+            words.subList(program + 1, words.size()).stream()
+                .map(word -> PLACEHOLDERS.getOrDefault(word, word))
+                .toArray(String[]::new);
+        String where = document + ":" + (i + 1) + ": " + line;
+        try {
+          Invocation.parse(args);
+        } catch (UsageError e) {
+          throw new AssertionError(where + " -> " + e.getMessage(), e);
+        }
+        checked++;
+      }
+    }
+    assertTrue(checked > 60, "found the commands of the instructions: " + checked);
+  }
+
+  /** Words as a POSIX shell splits them, up to a comment or another command. */
+  private static List<String> shellWords(String line) {
+    List<String> words = new ArrayList<>();
+    StringBuilder word = null;
+    char quote = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        } else {
+          word.append(c);
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+        word = word == null ? new StringBuilder() : word;
+      } else if (Character.isWhitespace(c)) {
+        if (word != null) {
+          words.add(word.toString());
+          word = null;
+        }
+      } else if ((c == '#' && word == null) || c == '|' || c == ';' || c == '&' || c == '>') {
+        break;
+      } else {
+        word = word == null ? new StringBuilder() : word;
+        word.append(c);
+      }
+    }
+    if (word != null) {
+      words.add(word.toString());
+    }
+    return words;
   }
 }
