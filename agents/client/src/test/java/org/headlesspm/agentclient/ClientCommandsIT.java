@@ -96,7 +96,10 @@ class ClientCommandsIT {
             "changelog",
             "agents list",
             "agents delete")) {
-      assertTrue(help.stdout().contains("\n  " + command + " "), "help lists " + command);
+      assertTrue(
+          help.stdout().contains("\n  " + command + " ")
+              || help.stdout().contains("\n  " + command + "\n"),
+          "help lists " + command);
     }
     for (String topic :
         List.of("HOW TO WORK", "STATUSES", "WHEN TO LOCK", "GIT BY COMPLEXITY", "@name")) {
@@ -164,9 +167,11 @@ class ClientCommandsIT {
             id);
     assertEquals(project, pm.get("agent").get("project_id").asLong());
     assertTrue(pm.has("next_task") && pm.has("mentions"));
-    shell
-        .ok("register", "--agent-id", "be_bob", "--role", "backend_dev", "--level", "senior")
-        .get("agent");
+    // Without --project-id an agent joins the server's default project.
+    long defaultProject = api.get("context").get("project_id").asLong();
+    JsonNode elsewhere =
+        shell.ok("register", "--agent-id", "be_ben", "--role", "backend_dev", "--level", "junior");
+    assertEquals(defaultProject, elsewhere.get("agent").get("project_id").asLong());
     shell.ok(
         "register",
         "--agent-id",
@@ -200,19 +205,14 @@ class ClientCommandsIT {
         "--connection-type",
         "client");
 
-    // Without --project-id an agent joins the server's default project.
-    JsonNode defaultProject = api.get("context");
-    JsonNode agents = shell.ok("agents", "list");
-    assertTrue(
-        contains(agents, "be_bob", defaultProject.get("project_id").asLong()),
-        "be_bob registered in the default project too");
+    assertTrue(contains(shell.ok("agents", "list"), "be_ben", defaultProject));
 
     assertEquals(project, shell.ok("context", "--project-id", id).get("project_id").asLong());
-    assertEquals(
-        defaultProject.get("project_id").asLong(), shell.ok("context").get("project_id").asLong());
+    assertEquals(defaultProject, shell.ok("context").get("project_id").asLong());
     assertEquals(
         List.of("be_bob", "fe_fay", "pm_ada", "qa_quinn"),
         names(shell.ok("agents", "list", "--project-id", id), "agent_id").stream()
+            .filter(agent -> !agent.equals("dashboard-user"))
             .sorted()
             .toList());
   }
@@ -685,20 +685,32 @@ class ClientCommandsIT {
     // Registered in one project only: the client finds the project itself.
     shell.ok("agents", "delete", "--agent-id", "fe_fay", "--requester-agent-id", "pm_ada");
     // Registered in two projects: it must be told which.
+    shell.ok(
+        "register",
+        "--agent-id",
+        "be_ben",
+        "--role",
+        "backend_dev",
+        "--level",
+        "junior",
+        "--project-id",
+        Long.toString(project));
     AgentShell.Result ambiguous =
-        shell.run("agents", "delete", "--agent-id", "be_bob", "--requester-agent-id", "pm_ada");
+        shell.run("agents", "delete", "--agent-id", "be_ben", "--requester-agent-id", "pm_ada");
     assertEquals(1, ambiguous.exitCode());
     assertTrue(ambiguous.stderr().contains("--project-id"), ambiguous.stderr());
     shell.ok(
         "agents",
         "delete",
         "--agent-id",
-        "be_bob",
+        "be_ben",
         "--requester-agent-id",
         "pm_ada",
         "--project-id",
         Long.toString(project));
-    assertFalse(names(api.get("agents?project_id=" + project), "agent_id").contains("be_bob"));
+    assertFalse(names(api.get("agents?project_id=" + project), "agent_id").contains("be_ben"));
+    long defaultProject = api.get("context").get("project_id").asLong();
+    assertTrue(contains(api.get("agents"), "be_ben", defaultProject), "the other record stays");
 
     shell.ok("projects", "delete", Long.toString(project), "--force");
     assertFalse(names(api.get("projects"), "name").contains("Shop"));
