@@ -85,9 +85,28 @@ final class Api {
         .header("Content-Type", "application/json");
   }
 
+  /** Requests sent again because the server had closed a kept-alive connection under them. */
+  static final java.util.concurrent.atomic.AtomicInteger RETRIES =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private CompletableFuture<Reply> send(HttpRequest.Builder request) {
     long start = System.nanoTime();
-    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+    HttpRequest built = request.build();
+    return http.sendAsync(built, HttpResponse.BodyHandlers.ofString())
+        .handle(
+            (response, failure) -> {
+              if (failure == null) {
+                return CompletableFuture.completedFuture(response);
+              }
+              // A connection the server closed between two requests: no byte of this request
+              // was processed, so it is sent once more (what agents' HTTP clients do too).
+              if (String.valueOf(failure.getMessage()).contains("received no bytes")) {
+                RETRIES.incrementAndGet();
+                return http.sendAsync(built, HttpResponse.BodyHandlers.ofString());
+              }
+              return CompletableFuture.<HttpResponse<String>>failedFuture(failure);
+            })
+        .thenCompose(java.util.function.Function.identity())
         .thenApply(
             response -> {
               long nanos = System.nanoTime() - start;

@@ -175,6 +175,10 @@ public final class Bench {
       report.append(section).append('\n');
       System.out.println(section);
     }
+    report
+        .append("Requests sent again after the server closed an idle kept-alive connection: ")
+        .append(Api.RETRIES.get())
+        .append('\n');
     if (options.containsKey("out")) {
       Path out = Path.of(options.get("out"));
       if (out.getParent() != null) {

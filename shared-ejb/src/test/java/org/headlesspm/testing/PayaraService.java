@@ -44,6 +44,7 @@ public final class PayaraService implements AutoCloseable {
   /** Generous: a loaded 2-core machine has been seen to need minutes for one boot. */
   private static final Duration START_TIMEOUT =
       Duration.ofSeconds(Long.getLong("hpm.start.timeout.seconds", 600));
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
