@@ -1,0 +1,46 @@
+package org.headlesspm.dashboard.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The path-style deep links of DASHBOARD.md 2.3 ({@code /tasks/{id}}, {@code /agents/{agentId}},
+ * {@code /documents/{id}}) are served by the detail views with the id as a request parameter.
+ */
+@WebFilter(urlPatterns = {"/tasks/*", "/agents/*", "/documents/*"})
+public class DeepLinkFilter extends HttpFilter {
+
+  private static final Pattern DEEP_LINK = Pattern.compile("^/(tasks|agents|documents)/([^/]+)/?$");
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    Matcher link = DEEP_LINK.matcher(path);
+    if (!link.matches() || "move".equals(link.group(2))) {
+      chain.doFilter(request, response);
+      return;
+    }
+    String view =
+        switch (link.group(1)) {
+          case "tasks" -> "/task.xhtml";
+          case "agents" -> "/agent.xhtml";
+          default -> "/document.xhtml";
+        };
+    String id = URLDecoder.decode(link.group(2), StandardCharsets.UTF_8);
+    request
+        .getRequestDispatcher(view + "?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8))
+        .forward(request, response);
+  }
+}
