@@ -54,7 +54,9 @@ public final class Metrics {
 
   /** Committed / total in percent with one decimal, "0.0" without tasks. */
   public String getCompletionRate() {
-    return tasks.isEmpty() ? "0.0" : String.format(Locale.ROOT, "%.1f", 100.0 * getCommitted() / tasks.size());
+    return tasks.isEmpty()
+        ? "0.0"
+        : String.format(Locale.ROOT, "%.1f", 100.0 * getCommitted() / tasks.size());
   }
 
   private Instant rangeStart() {
@@ -78,8 +80,11 @@ public final class Metrics {
       perDay.put(today.minusDays(i), 0L);
     }
     for (ChangelogResponse change : changes) {
-      if (change.newStatus() == TaskStatus.committed && change.oldStatus() != null && change.changedAt() != null) {
-        perDay.computeIfPresent(LocalDate.ofInstant(change.changedAt(), ZoneOffset.UTC), (d, n) -> n + 1);
+      if (change.newStatus() == TaskStatus.committed
+          && change.oldStatus() != null
+          && change.changedAt() != null) {
+        perDay.computeIfPresent(
+            LocalDate.ofInstant(change.changedAt(), ZoneOffset.UTC), (d, n) -> n + 1);
       }
     }
     List<Point> points = new ArrayList<>();
@@ -90,9 +95,10 @@ public final class Metrics {
   /** Status changes per agent within the range, busiest first. */
   public List<Point> getAgentActivity() {
     Instant start = rangeStart();
-    Map<String, Long> counts = changes.stream()
-        .filter(c -> c.changedAt() != null && c.changedAt().isAfter(start))
-        .collect(Collectors.groupingBy(ChangelogResponse::changedBy, Collectors.counting()));
+    Map<String, Long> counts =
+        changes.stream()
+            .filter(c -> c.changedAt() != null && c.changedAt().isAfter(start))
+            .collect(Collectors.groupingBy(ChangelogResponse::changedBy, Collectors.counting()));
     return sorted(counts);
   }
 
@@ -100,7 +106,9 @@ public final class Metrics {
   public List<Point> getWorkload() {
     Instant start = rangeStart();
     Map<String, Long> counts = new HashMap<>();
-    tasks.stream().filter(t -> t.lockedBy() != null).forEach(t -> counts.merge(t.lockedBy(), 1L, Long::sum));
+    tasks.stream()
+        .filter(t -> t.lockedBy() != null)
+        .forEach(t -> counts.merge(t.lockedBy(), 1L, Long::sum));
     changes.stream()
         .filter(c -> c.newStatus() == TaskStatus.committed && c.oldStatus() != null)
         .filter(c -> c.changedAt() != null && c.changedAt().isAfter(start))
@@ -109,29 +117,43 @@ public final class Metrics {
   }
 
   public List<Point> getByRole() {
-    return sorted(tasks.stream().collect(Collectors.groupingBy(t -> String.valueOf(t.targetRole()), Collectors.counting())));
+    return sorted(
+        tasks.stream()
+            .collect(
+                Collectors.groupingBy(t -> String.valueOf(t.targetRole()), Collectors.counting())));
   }
 
   public List<Point> getByDifficulty() {
-    return sorted(tasks.stream().collect(Collectors.groupingBy(t -> String.valueOf(t.difficulty()), Collectors.counting())));
+    return sorted(
+        tasks.stream()
+            .collect(
+                Collectors.groupingBy(t -> String.valueOf(t.difficulty()), Collectors.counting())));
   }
 
   /** Cycle times (creation to first committed) of committed tasks, in hours. */
   List<Double> cycleHours() {
-    Map<Long, List<ChangelogResponse>> byTask = changes.stream()
-        .collect(Collectors.groupingBy(ChangelogResponse::taskId));
+    Map<Long, List<ChangelogResponse>> byTask =
+        changes.stream().collect(Collectors.groupingBy(ChangelogResponse::taskId));
     List<Double> hours = new ArrayList<>();
     for (TaskResponse task : tasks) {
       if (task.status() != TaskStatus.committed) {
         continue;
       }
-      List<ChangelogResponse> history = byTask.getOrDefault(task.id(), List.of()).stream()
-          .filter(c -> c.changedAt() != null)
-          .sorted(Comparator.comparing(ChangelogResponse::changedAt)).toList();
-      Instant created = history.stream().filter(c -> c.oldStatus() == null).map(ChangelogResponse::changedAt)
-          .findFirst().orElse(task.createdAt());
-      history.stream().filter(c -> c.newStatus() == TaskStatus.committed && c.oldStatus() != null)
-          .map(ChangelogResponse::changedAt).findFirst()
+      List<ChangelogResponse> history =
+          byTask.getOrDefault(task.id(), List.of()).stream()
+              .filter(c -> c.changedAt() != null)
+              .sorted(Comparator.comparing(ChangelogResponse::changedAt))
+              .toList();
+      Instant created =
+          history.stream()
+              .filter(c -> c.oldStatus() == null)
+              .map(ChangelogResponse::changedAt)
+              .findFirst()
+              .orElse(task.createdAt());
+      history.stream()
+          .filter(c -> c.newStatus() == TaskStatus.committed && c.oldStatus() != null)
+          .map(ChangelogResponse::changedAt)
+          .findFirst()
           .ifPresent(done -> hours.add(Duration.between(created, done).toMinutes() / 60.0));
     }
     return hours;
@@ -152,7 +174,8 @@ public final class Metrics {
       return "—";
     }
     int mid = hours.size() / 2;
-    return duration(hours.size() % 2 == 1 ? hours.get(mid) : (hours.get(mid - 1) + hours.get(mid)) / 2);
+    return duration(
+        hours.size() % 2 == 1 ? hours.get(mid) : (hours.get(mid - 1) + hours.get(mid)) / 2);
   }
 
   public int getCycleSamples() {
@@ -175,7 +198,10 @@ public final class Metrics {
 
   private static List<Point> sorted(Map<String, Long> counts) {
     return counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .map(e -> new Point(e.getKey(), e.getValue()))
         .toList();
   }

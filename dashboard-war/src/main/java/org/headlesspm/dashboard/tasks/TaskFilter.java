@@ -27,13 +27,20 @@ public record TaskFilter(
     String sort) {
 
   static final List<String> NAMES =
-      List.of("epic", "feature", "role", "difficulty", "complexity", "status", "assignee", "q", "sort");
+      List.of(
+          "epic", "feature", "role", "difficulty", "complexity", "status", "assignee", "q", "sort");
 
   public static TaskFilter from(HttpServletRequest request) {
     return new TaskFilter(
-        param(request, "epic"), param(request, "feature"), param(request, "role"),
-        param(request, "difficulty"), param(request, "complexity"), param(request, "status"),
-        param(request, "assignee"), param(request, "q"), param(request, "sort"));
+        param(request, "epic"),
+        param(request, "feature"),
+        param(request, "role"),
+        param(request, "difficulty"),
+        param(request, "complexity"),
+        param(request, "status"),
+        param(request, "assignee"),
+        param(request, "q"),
+        param(request, "sort"));
   }
 
   private static String param(HttpServletRequest request, String name) {
@@ -42,19 +49,26 @@ public record TaskFilter(
   }
 
   public boolean isActive() {
-    return epic != null || feature != null || role != null || difficulty != null
-        || complexity != null || status != null || assignee != null || q != null;
+    return epic != null
+        || feature != null
+        || role != null
+        || difficulty != null
+        || complexity != null
+        || status != null
+        || assignee != null
+        || q != null;
   }
 
   public Predicate<TaskResponse> predicate() {
-    return task -> matches(epic, Long.toString(task.epicId()))
-        && matches(feature, Long.toString(task.featureId()))
-        && matches(role, String.valueOf(task.targetRole()))
-        && matches(difficulty, String.valueOf(task.difficulty()))
-        && matches(complexity, String.valueOf(task.complexity()))
-        && matches(status, String.valueOf(task.status()))
-        && assigneeMatches(task)
-        && searchMatches(task);
+    return task ->
+        matches(epic, Long.toString(task.epicId()))
+            && matches(feature, Long.toString(task.featureId()))
+            && matches(role, String.valueOf(task.targetRole()))
+            && matches(difficulty, String.valueOf(task.difficulty()))
+            && matches(complexity, String.valueOf(task.complexity()))
+            && matches(status, String.valueOf(task.status()))
+            && assigneeMatches(task)
+            && searchMatches(task);
   }
 
   private static boolean matches(String wanted, String actual) {
@@ -76,7 +90,8 @@ public record TaskFilter(
     if (needle.matches("#\\d+")) {
       return Long.toString(task.id()).equals(needle.substring(1));
     }
-    return contains(task.title(), needle) || contains(task.description(), needle)
+    return contains(task.title(), needle)
+        || contains(task.description(), needle)
         || contains(task.branch(), needle);
   }
 
@@ -87,10 +102,15 @@ public record TaskFilter(
   public Comparator<TaskResponse> order() {
     String key = sort == null ? "updated" : sort;
     return switch (key) {
-      case "created" -> Comparator.comparing(TaskResponse::createdAt, Comparator.nullsLast(Comparator.reverseOrder()));
+      case "created" ->
+          Comparator.comparing(
+              TaskResponse::createdAt, Comparator.nullsLast(Comparator.reverseOrder()));
       case "id" -> Comparator.comparingLong(TaskResponse::id);
-      case "difficulty" -> Comparator.comparing(t -> t.difficulty() == null ? 9 : t.difficulty().ordinal());
-      default -> Comparator.comparing(TaskResponse::updatedAt, Comparator.nullsLast(Comparator.reverseOrder()));
+      case "difficulty" ->
+          Comparator.comparing(t -> t.difficulty() == null ? 9 : t.difficulty().ordinal());
+      default ->
+          Comparator.comparing(
+              TaskResponse::updatedAt, Comparator.nullsLast(Comparator.reverseOrder()));
     };
   }
 
@@ -107,11 +127,16 @@ public record TaskFilter(
     values.put("q", q);
     values.put("sort", sort);
     StringBuilder query = new StringBuilder();
-    values.forEach((name, value) -> {
-      if (value != null) {
-        query.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-      }
-    });
+    values.forEach(
+        (name, value) -> {
+          if (value != null) {
+            query
+                .append('&')
+                .append(name)
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+          }
+        });
     return query.length() == 0 ? "" : query.substring(1);
   }
 }

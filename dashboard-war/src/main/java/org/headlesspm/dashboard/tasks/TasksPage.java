@@ -95,10 +95,12 @@ public class TasksPage {
 
   public String getView() {
     String view = request.getParameter("view");
-    return view == null ? preferences.getTasksView() : switch (view) {
-      case "timeline", "analytics" -> view;
-      default -> "board";
-    };
+    return view == null
+        ? preferences.getTasksView()
+        : switch (view) {
+          case "timeline", "analytics" -> view;
+          default -> "board";
+        };
   }
 
   public TaskFilter getFilter() {
@@ -108,7 +110,9 @@ public class TasksPage {
   public List<Column> getColumns() {
     List<Column> columns = new ArrayList<>();
     for (TaskStatus status : Board.COLUMNS) {
-      columns.add(new Column(status, visible.stream().filter(t -> Board.columnOf(t.status()) == status).toList()));
+      columns.add(
+          new Column(
+              status, visible.stream().filter(t -> Board.columnOf(t.status()) == status).toList()));
     }
     return columns;
   }
@@ -142,7 +146,9 @@ public class TasksPage {
   }
 
   public AgentRole[] getRoles() {
-    return java.util.Arrays.stream(AgentRole.values()).filter(r -> r != AgentRole.ui_admin).toArray(AgentRole[]::new);
+    return java.util.Arrays.stream(AgentRole.values())
+        .filter(r -> r != AgentRole.ui_admin)
+        .toArray(AgentRole[]::new);
   }
 
   public DifficultyLevel[] getDifficulties() {
@@ -164,35 +170,50 @@ public class TasksPage {
   /** "Epic › Feature" of a task, from the names the API gives for epics and features. */
   public String breadcrumb(TaskResponse task) {
     EpicResponse epic = epics.get(task.epicId());
-    String feature = features.getOrDefault(task.epicId(), List.of()).stream()
-        .filter(f -> f.id() == task.featureId()).map(FeatureResponse::name).findFirst().orElse("");
+    String feature =
+        features.getOrDefault(task.epicId(), List.of()).stream()
+            .filter(f -> f.id() == task.featureId())
+            .map(FeatureResponse::name)
+            .findFirst()
+            .orElse("");
     return (epic == null ? "" : epic.name()) + (feature.isEmpty() ? "" : " › " + feature);
   }
 
   public boolean isStale(TaskResponse task) {
     Instant limit = Instant.now().minus(java.time.Duration.ofHours(4));
-    return task.lockedAt() != null && task.lockedAt().isBefore(limit)
+    return task.lockedAt() != null
+        && task.lockedAt().isBefore(limit)
         && (task.updatedAt() == null || task.updatedAt().isBefore(limit));
   }
 
   /** The board URL with the current filters, for the move forms' way back. */
   public String getBoardUrl() {
     String query = filter.query();
-    return request.getContextPath() + "/tasks?project=" + current.getId()
-        + (query.isEmpty() ? "" : "&" + query) + ("board".equals(getView()) ? "" : "&view=" + getView());
+    return request.getContextPath()
+        + "/tasks?project="
+        + current.getId()
+        + (query.isEmpty() ? "" : "&" + query)
+        + ("board".equals(getView()) ? "" : "&view=" + getView());
   }
 
   public String viewUrl(String view) {
     String query = filter.query();
-    return request.getContextPath() + "/tasks?project=" + current.getId() + "&view=" + view
-        + (query.isEmpty() ? "" : "&" + query) + (request.getParameter("range") == null ? "" : "&range=" + request.getParameter("range"));
+    return request.getContextPath()
+        + "/tasks?project="
+        + current.getId()
+        + "&view="
+        + view
+        + (query.isEmpty() ? "" : "&" + query)
+        + (request.getParameter("range") == null ? "" : "&range=" + request.getParameter("range"));
   }
 
   // --- Timeline and analytics views -------------------------------------------------------------
 
   List<ChangelogResponse> changelog() {
     if (changelog == null) {
-      changelog = backend.read(api -> api.changelog(1000, current.getId(), null), List.<ChangelogResponse>of());
+      changelog =
+          backend.read(
+              api -> api.changelog(1000, current.getId(), null), List.<ChangelogResponse>of());
     }
     return changelog;
   }
@@ -203,7 +224,8 @@ public class TasksPage {
   }
 
   public List<TaskTimeline.Row> getTimeline() {
-    return TaskTimeline.rows(visible, changelog(), Instant.now(), TaskTimeline.duration(getRange()));
+    return TaskTimeline.rows(
+        visible, changelog(), Instant.now(), TaskTimeline.duration(getRange()));
   }
 
   public String timelineAxis() {
@@ -222,12 +244,14 @@ public class TasksPage {
     Metrics metrics = getMetrics();
     return switch (kind) {
       case "role" -> Charts.bars("Tasks by role", metrics.getByRole(), "status-under_work");
-      case "difficulty" -> Charts.bars("Tasks by difficulty", metrics.getByDifficulty(), "status-qa_done");
+      case "difficulty" ->
+          Charts.bars("Tasks by difficulty", metrics.getByDifficulty(), "status-qa_done");
       default -> Charts.bars("Workload per agent", metrics.getWorkload(), "status-committed");
     };
   }
 
-  // --- Create dialogs -----------------------------------------------------------------------------
+  // --- Create dialogs
+  // -----------------------------------------------------------------------------
 
   public String getOpenDialog() {
     String wanted = request.getParameter("new");
@@ -238,7 +262,10 @@ public class TasksPage {
     List<SelectItem> groups = new ArrayList<>();
     for (EpicResponse epic : data.epics()) {
       List<FeatureResponse> list = features.getOrDefault(epic.id(), List.of());
-      SelectItem[] items = list.stream().map(f -> new SelectItem(Long.toString(f.id()), f.name())).toArray(SelectItem[]::new);
+      SelectItem[] items =
+          list.stream()
+              .map(f -> new SelectItem(Long.toString(f.id()), f.name()))
+              .toArray(SelectItem[]::new);
       if (items.length > 0) {
         groups.add(new SelectItemGroup(epic.name(), null, false, items));
       }
@@ -249,17 +276,29 @@ public class TasksPage {
   public void createTask() {
     long feature = Long.parseLong(featureId);
     long epic = Long.parseLong(epicId);
-    boolean inEpic = features.getOrDefault(epic, List.of()).stream().anyMatch(f -> f.id() == feature);
+    boolean inEpic =
+        features.getOrDefault(epic, List.of()).stream().anyMatch(f -> f.id() == feature);
     if (!inEpic) {
       Forms.error("t-feature", "Choose a feature of the selected epic");
       return;
     }
     try {
-      TaskResponse task = backend.api().createTask(preferences.getActor(),
-          new TaskCreate(feature, title.strip(), description == null ? "" : description,
-              AgentRole.parse(role), DifficultyLevel.parse(difficulty), TaskComplexity.parse(complexity),
-              branch == null ? "" : branch.strip(), taskType == null ? null : TaskType.parseInput(taskType)));
-      Forms.redirect("/tasks?project=" + current.getId() + "&created=" + task.id() + "#task-" + task.id());
+      TaskResponse task =
+          backend
+              .api()
+              .createTask(
+                  preferences.getActor(),
+                  new TaskCreate(
+                      feature,
+                      title.strip(),
+                      description == null ? "" : description,
+                      AgentRole.parse(role),
+                      DifficultyLevel.parse(difficulty),
+                      TaskComplexity.parse(complexity),
+                      branch == null ? "" : branch.strip(),
+                      taskType == null ? null : TaskType.parseInput(taskType)));
+      Forms.redirect(
+          "/tasks?project=" + current.getId() + "&created=" + task.id() + "#task-" + task.id());
     } catch (RuntimeException failure) {
       Forms.error("task-form", Backend.describe(failure));
     }
@@ -267,9 +306,15 @@ public class TasksPage {
 
   public void createEpic() {
     try {
-      EpicResponse epic = backend.api().createEpic(preferences.getActor(), current.getId(),
-          new EpicCreate(epicName.strip(), epicDescription == null ? "" : epicDescription));
-      Forms.redirect("/tasks?project=" + current.getId() + "&new=task&epic=" + epic.id() + "#new-task");
+      EpicResponse epic =
+          backend
+              .api()
+              .createEpic(
+                  preferences.getActor(),
+                  current.getId(),
+                  new EpicCreate(epicName.strip(), epicDescription == null ? "" : epicDescription));
+      Forms.redirect(
+          "/tasks?project=" + current.getId() + "&new=task&epic=" + epic.id() + "#new-task");
     } catch (RuntimeException failure) {
       Forms.error("epic-form", Backend.describe(failure));
     }
@@ -277,54 +322,152 @@ public class TasksPage {
 
   public void createFeature() {
     try {
-      FeatureResponse feature = backend.api().createFeature(preferences.getActor(),
-          new FeatureCreate(Long.parseLong(featureEpicId), featureName.strip(),
-              featureDescription == null ? "" : featureDescription));
-      Forms.redirect("/tasks?project=" + current.getId() + "&new=task&epic=" + feature.epicId()
-          + "&newFeature=" + feature.id() + "#new-task");
+      FeatureResponse feature =
+          backend
+              .api()
+              .createFeature(
+                  preferences.getActor(),
+                  new FeatureCreate(
+                      Long.parseLong(featureEpicId),
+                      featureName.strip(),
+                      featureDescription == null ? "" : featureDescription));
+      Forms.redirect(
+          "/tasks?project="
+              + current.getId()
+              + "&new=task&epic="
+              + feature.epicId()
+              + "&newFeature="
+              + feature.id()
+              + "#new-task");
     } catch (RuntimeException failure) {
       Forms.error("feature-form", Backend.describe(failure));
     }
   }
 
   public boolean isTaskFormOpen() {
-    return "task".equals(getOpenDialog()) || Forms.hasErrors() && request.getParameter("t-title") != null;
+    return "task".equals(getOpenDialog())
+        || Forms.hasErrors() && request.getParameter("t-title") != null;
   }
 
   public boolean isEpicFormOpen() {
-    return "epic".equals(getOpenDialog()) || Forms.hasErrors() && request.getParameter("ep-name") != null;
+    return "epic".equals(getOpenDialog())
+        || Forms.hasErrors() && request.getParameter("ep-name") != null;
   }
 
   public boolean isFeatureFormOpen() {
-    return "feature".equals(getOpenDialog()) || Forms.hasErrors() && request.getParameter("f-name") != null;
+    return "feature".equals(getOpenDialog())
+        || Forms.hasErrors() && request.getParameter("f-name") != null;
   }
 
-  public String getTitle() { return title; }
-  public void setTitle(String title) { this.title = title; }
-  public String getDescription() { return description; }
-  public void setDescription(String description) { this.description = description; }
-  public String getEpicId() { return epicId; }
-  public void setEpicId(String epicId) { this.epicId = epicId; }
-  public String getFeatureId() { return featureId; }
-  public void setFeatureId(String featureId) { this.featureId = featureId; }
-  public String getRole() { return role; }
-  public void setRole(String role) { this.role = role; }
-  public String getDifficulty() { return difficulty; }
-  public void setDifficulty(String difficulty) { this.difficulty = difficulty; }
-  public String getComplexity() { return complexity; }
-  public void setComplexity(String complexity) { this.complexity = complexity; }
-  public String getBranch() { return branch; }
-  public void setBranch(String branch) { this.branch = branch; }
-  public String getTaskType() { return taskType; }
-  public void setTaskType(String taskType) { this.taskType = taskType; }
-  public String getEpicName() { return epicName; }
-  public void setEpicName(String epicName) { this.epicName = epicName; }
-  public String getEpicDescription() { return epicDescription; }
-  public void setEpicDescription(String epicDescription) { this.epicDescription = epicDescription; }
-  public String getFeatureEpicId() { return featureEpicId; }
-  public void setFeatureEpicId(String featureEpicId) { this.featureEpicId = featureEpicId; }
-  public String getFeatureName() { return featureName; }
-  public void setFeatureName(String featureName) { this.featureName = featureName; }
-  public String getFeatureDescription() { return featureDescription; }
-  public void setFeatureDescription(String featureDescription) { this.featureDescription = featureDescription; }
+  public String getTitle() {
+    return title;
+  }
+
+  public void setTitle(String title) {
+    this.title = title;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  public String getEpicId() {
+    return epicId;
+  }
+
+  public void setEpicId(String epicId) {
+    this.epicId = epicId;
+  }
+
+  public String getFeatureId() {
+    return featureId;
+  }
+
+  public void setFeatureId(String featureId) {
+    this.featureId = featureId;
+  }
+
+  public String getRole() {
+    return role;
+  }
+
+  public void setRole(String role) {
+    this.role = role;
+  }
+
+  public String getDifficulty() {
+    return difficulty;
+  }
+
+  public void setDifficulty(String difficulty) {
+    this.difficulty = difficulty;
+  }
+
+  public String getComplexity() {
+    return complexity;
+  }
+
+  public void setComplexity(String complexity) {
+    this.complexity = complexity;
+  }
+
+  public String getBranch() {
+    return branch;
+  }
+
+  public void setBranch(String branch) {
+    this.branch = branch;
+  }
+
+  public String getTaskType() {
+    return taskType;
+  }
+
+  public void setTaskType(String taskType) {
+    this.taskType = taskType;
+  }
+
+  public String getEpicName() {
+    return epicName;
+  }
+
+  public void setEpicName(String epicName) {
+    this.epicName = epicName;
+  }
+
+  public String getEpicDescription() {
+    return epicDescription;
+  }
+
+  public void setEpicDescription(String epicDescription) {
+    this.epicDescription = epicDescription;
+  }
+
+  public String getFeatureEpicId() {
+    return featureEpicId;
+  }
+
+  public void setFeatureEpicId(String featureEpicId) {
+    this.featureEpicId = featureEpicId;
+  }
+
+  public String getFeatureName() {
+    return featureName;
+  }
+
+  public void setFeatureName(String featureName) {
+    this.featureName = featureName;
+  }
+
+  public String getFeatureDescription() {
+    return featureDescription;
+  }
+
+  public void setFeatureDescription(String featureDescription) {
+    this.featureDescription = featureDescription;
+  }
 }

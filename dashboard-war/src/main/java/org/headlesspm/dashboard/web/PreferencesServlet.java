@@ -21,6 +21,8 @@ public class PreferencesServlet extends HttpServlet {
       for (String name : Preferences.ALL) {
         response.addCookie(cookie(name, "", 0));
       }
+      response.sendRedirect(LocalUrl.orRoot(request, request.getParameter("back")));
+      return;
     }
     String theme = request.getParameter("theme");
     if (theme != null && Preferences.THEMES.contains(theme)) {
