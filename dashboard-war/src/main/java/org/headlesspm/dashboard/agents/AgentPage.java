@@ -34,7 +34,7 @@ public class AgentPage {
 
   @PostConstruct
   void load() {
-    agentId = request.getParameter("id");
+    agentId = org.headlesspm.dashboard.web.DeepLinkFilter.id(request);
     if (agentId == null || !current.isSelected()) {
       return;
     }
@@ -96,5 +96,9 @@ public class AgentPage {
   /** Only the mentioned agent may mark its mentions read (API E43). */
   public boolean isMayMarkRead() {
     return agentId != null && agentId.equals(preferences.getActor());
+  }
+
+  public String getId() {
+    return org.headlesspm.dashboard.web.DeepLinkFilter.id(request);
   }
 }

@@ -192,7 +192,7 @@ public final class Metrics {
     return days;
   }
 
-  public boolean isEmpty() {
+  public boolean isNoData() {
     return tasks.isEmpty();
   }
 

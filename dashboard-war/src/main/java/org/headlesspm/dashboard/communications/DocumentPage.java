@@ -22,7 +22,7 @@ public class DocumentPage {
 
   @PostConstruct
   void load() {
-    String id = request.getParameter("id");
+    String id = org.headlesspm.dashboard.web.DeepLinkFilter.id(request);
     if (id == null || !id.matches("\\d{1,18}")) {
       notFound = true;
       return;
@@ -42,5 +42,9 @@ public class DocumentPage {
 
   public boolean isNotFound() {
     return notFound;
+  }
+
+  public String getId() {
+    return org.headlesspm.dashboard.web.DeepLinkFilter.id(request);
   }
 }

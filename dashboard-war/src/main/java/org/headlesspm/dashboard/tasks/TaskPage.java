@@ -61,7 +61,7 @@ public class TaskPage {
 
   @PostConstruct
   void load() {
-    String id = request.getParameter("id");
+    String id = org.headlesspm.dashboard.web.DeepLinkFilter.id(request);
     if (id == null || !id.matches("\\d{1,18}")) {
       notFound = true;
       return;
@@ -306,5 +306,9 @@ public class TaskPage {
 
   public void setTimeDescription(String timeDescription) {
     this.timeDescription = timeDescription;
+  }
+
+  public String getId() {
+    return org.headlesspm.dashboard.web.DeepLinkFilter.id(request);
   }
 }

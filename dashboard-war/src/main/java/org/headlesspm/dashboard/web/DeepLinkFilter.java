@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +18,14 @@ import java.util.regex.Pattern;
  */
 @WebFilter(urlPatterns = {"/tasks/*", "/agents/*", "/documents/*"})
 public class DeepLinkFilter extends HttpFilter {
+
+  /** The id of a deep link, or the {@code id} form field when a detail page posts back. */
+  public static String id(HttpServletRequest request) {
+    Object id = request.getAttribute(ID);
+    return id != null ? id.toString() : request.getParameter("id");
+  }
+
+  static final String ID = "hpm.deepLinkId";
 
   private static final Pattern DEEP_LINK = Pattern.compile("^/(tasks|agents|documents)/([^/]+)/?$");
 
@@ -38,9 +45,9 @@ public class DeepLinkFilter extends HttpFilter {
           case "agents" -> "/agent.xhtml";
           default -> "/document.xhtml";
         };
-    String id = URLDecoder.decode(link.group(2), StandardCharsets.UTF_8);
-    request
-        .getRequestDispatcher(view + "?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8))
-        .forward(request, response);
+    // An attribute, not a query parameter: the request CDI injects into the page beans is the
+    // original one, which does not see parameters added by the forward.
+    request.setAttribute(ID, URLDecoder.decode(link.group(2), StandardCharsets.UTF_8));
+    request.getRequestDispatcher(view).forward(request, response);
   }
 }
