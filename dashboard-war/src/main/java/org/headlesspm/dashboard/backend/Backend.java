@@ -24,6 +24,7 @@ public class Backend {
   @Inject ApiClient client;
   @Inject DashboardConfig config;
   @Inject ApiReachability reachability;
+  @Inject org.headlesspm.dashboard.health.HealthMonitor monitor;
 
   private String downReason;
   private String panelError;
@@ -39,6 +40,7 @@ public class Backend {
       return value;
     } catch (ProcessingException unreachable) {
       downReason = reason(unreachable);
+      monitor.forget();
       return fallback;
     } catch (ApiError error) {
       if (error.status() >= 500) {
