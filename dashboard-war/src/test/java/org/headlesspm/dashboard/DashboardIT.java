@@ -292,7 +292,12 @@ class DashboardIT {
       String port = ":" + stack.service(Kind.API).port() + "/";
       assertEquals(
           0L,
-          js("return document.querySelectorAll('[src*=\"" + port + "\"],[action*=\"" + port + "\"]').length"),
+          js(
+              "return document.querySelectorAll('[src*=\""
+                  + port
+                  + "\"],[action*=\""
+                  + port
+                  + "\"]').length"),
           page[0] + " makes the browser call the API");
       screenshot("page" + page[0].replace('/', '-').replaceAll("^-$", "-overview"));
     }
