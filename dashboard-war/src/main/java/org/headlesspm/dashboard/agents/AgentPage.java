@@ -14,6 +14,7 @@ import org.headlesspm.api.MentionResponse;
 import org.headlesspm.api.TaskResponse;
 import org.headlesspm.dashboard.backend.Backend;
 import org.headlesspm.dashboard.web.CurrentProject;
+import org.headlesspm.dashboard.web.Format;
 import org.headlesspm.dashboard.web.Preferences;
 import org.headlesspm.dashboard.web.ProjectData;
 
@@ -75,7 +76,7 @@ public class AgentPage {
 
   public long getCommitted() {
     return getChanges().stream()
-        .filter(c -> "committed".equals(String.valueOf(c.newStatus())) && c.oldStatus() != null)
+        .filter(c -> "committed".equals(String.valueOf(c.newStatus())) && !Format.isCreation(c))
         .count();
   }
 

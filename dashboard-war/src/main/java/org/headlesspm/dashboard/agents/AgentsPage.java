@@ -25,6 +25,7 @@ import org.headlesspm.api.DifficultyLevel;
 import org.headlesspm.api.TaskStatus;
 import org.headlesspm.dashboard.backend.Backend;
 import org.headlesspm.dashboard.web.CurrentProject;
+import org.headlesspm.dashboard.web.Format;
 import org.headlesspm.dashboard.web.Presence;
 import org.headlesspm.dashboard.web.ProjectData;
 
@@ -172,7 +173,7 @@ public class AgentsPage {
         .filter(
             c ->
                 c.newStatus() == TaskStatus.committed
-                    && c.oldStatus() != null
+                    && !Format.isCreation(c)
                     && c.changedAt() != null)
         .filter(c -> LocalDate.ofInstant(c.changedAt(), ZoneOffset.UTC).equals(day))
         .count();

@@ -18,6 +18,7 @@ import org.headlesspm.api.ChangelogResponse;
 import org.headlesspm.api.TaskResponse;
 import org.headlesspm.api.TaskStatus;
 import org.headlesspm.dashboard.web.Charts.Point;
+import org.headlesspm.dashboard.web.Format;
 
 /**
  * The metric catalogue of DASHBOARD.md 4, computed from the API's tasks and changelog only (no
@@ -67,7 +68,7 @@ public final class Metrics {
   public long getVelocity() {
     Instant start = rangeStart();
     return changes.stream()
-        .filter(c -> c.newStatus() == TaskStatus.committed && c.oldStatus() != null)
+        .filter(c -> c.newStatus() == TaskStatus.committed && !Format.isCreation(c))
         .filter(c -> c.changedAt() != null && c.changedAt().isAfter(start))
         .count();
   }
@@ -81,7 +82,7 @@ public final class Metrics {
     }
     for (ChangelogResponse change : changes) {
       if (change.newStatus() == TaskStatus.committed
-          && change.oldStatus() != null
+          && !Format.isCreation(change)
           && change.changedAt() != null) {
         perDay.computeIfPresent(
             LocalDate.ofInstant(change.changedAt(), ZoneOffset.UTC), (d, n) -> n + 1);
@@ -110,7 +111,7 @@ public final class Metrics {
         .filter(t -> t.lockedBy() != null)
         .forEach(t -> counts.merge(t.lockedBy(), 1L, Long::sum));
     changes.stream()
-        .filter(c -> c.newStatus() == TaskStatus.committed && c.oldStatus() != null)
+        .filter(c -> c.newStatus() == TaskStatus.committed && !Format.isCreation(c))
         .filter(c -> c.changedAt() != null && c.changedAt().isAfter(start))
         .forEach(c -> counts.merge(c.changedBy(), 1L, Long::sum));
     return sorted(counts);
@@ -146,12 +147,12 @@ public final class Metrics {
               .toList();
       Instant created =
           history.stream()
-              .filter(c -> c.oldStatus() == null)
+              .filter(c -> Format.isCreation(c))
               .map(ChangelogResponse::changedAt)
               .findFirst()
               .orElse(task.createdAt());
       history.stream()
-          .filter(c -> c.newStatus() == TaskStatus.committed && c.oldStatus() != null)
+          .filter(c -> c.newStatus() == TaskStatus.committed && !Format.isCreation(c))
           .map(ChangelogResponse::changedAt)
           .findFirst()
           .ifPresent(done -> hours.add(Duration.between(created, done).toMinutes() / 60.0));

@@ -21,6 +21,7 @@ import org.headlesspm.api.TaskStatus;
 import org.headlesspm.dashboard.backend.Backend;
 import org.headlesspm.dashboard.web.Charts;
 import org.headlesspm.dashboard.web.CurrentProject;
+import org.headlesspm.dashboard.web.Format;
 import org.headlesspm.dashboard.web.Page;
 import org.headlesspm.dashboard.web.Presence;
 import org.headlesspm.dashboard.web.ProjectData;
@@ -57,7 +58,7 @@ public class OverviewPage {
       TaskResponse task = byId.get(change.taskId());
       String title = task == null ? "" : " " + task.title();
       String text =
-          change.oldStatus() == null
+          Format.isCreation(change)
               ? "#" + change.taskId() + title + " — created by " + change.changedBy()
               : "#"
                   + change.taskId()

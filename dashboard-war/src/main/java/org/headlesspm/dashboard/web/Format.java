@@ -73,6 +73,16 @@ public class Format {
     };
   }
 
+  /** "created" for the entry written at creation, else "old → new". */
+  public String transition(org.headlesspm.api.ChangelogResponse change) {
+    return isCreation(change) ? "created" : change.oldStatus() + " → " + change.newStatus();
+  }
+
+  /** The changelog entry written when the task was created (old and new status are equal). */
+  public static boolean isCreation(org.headlesspm.api.ChangelogResponse change) {
+    return change.oldStatus() == null || change.oldStatus() == change.newStatus();
+  }
+
   public String label(Object value) {
     return value == null ? "—" : value.toString().replace('_', ' ');
   }
