@@ -240,6 +240,7 @@ public class AgentsPage {
     return events.stream().limit(50).toList();
   }
 
+  /** Task moves backwards and critical issues are high, documents medium, forward moves low. */
   private FeedEvent feedEvent(ChangeEvent change) {
     var data = change.data();
     if (change.type().startsWith("document")) {
@@ -252,19 +253,17 @@ public class AgentsPage {
               + data.getString("title", ""),
           "by " + data.getString("author_id", ""),
           "critical_issue".equals(type) ? "high" : "medium",
-          "/documents/" + data.getJsonNumber("id"));
+          "/documents/" + data.getJsonNumber("document_id"));
     }
-    String status = data.getString("status", "");
+    TaskStatus from = TaskStatus.parse(data.getString("old_status", "created"));
+    TaskStatus to = TaskStatus.parse(data.getString("new_status", "created"));
+    String move = from == to ? "created" : from + " → " + to;
     return new FeedEvent(
         change.timestamp(),
-        "#" + data.getJsonNumber("id") + " " + data.getString("title", ""),
-        "now "
-            + status
-            + (data.containsKey("locked_by") && !data.isNull("locked_by")
-                ? " · " + data.getString("locked_by")
-                : ""),
-        "low",
-        "/tasks/" + data.getJsonNumber("id"));
+        "#" + data.getJsonNumber("task_id") + " " + data.getString("title", ""),
+        move + " by " + data.getString("changed_by", ""),
+        to.ordinal() < from.ordinal() ? "high" : "low",
+        "/tasks/" + data.getJsonNumber("task_id"));
   }
 
   public AgentRole[] getRoles() {

@@ -184,6 +184,9 @@ public final class Metrics {
   }
 
   static String duration(double hours) {
+    if (hours < 1) {
+      return Math.round(hours * 60) + " min";
+    }
     return hours >= 24
         ? String.format(Locale.ROOT, "%.1f d", hours / 24)
         : String.format(Locale.ROOT, "%.1f h", hours);

@@ -124,33 +124,33 @@ public final class Charts {
 
   /** Horizontal bars with their labels (for example per-agent activity). */
   public static String bars(String title, List<Point> points, String cssClass) {
-    int row = 26;
+    int row = 24;
     int height = Math.max(row, points.size() * row);
     long max = Math.max(1, points.stream().mapToLong(Point::value).max().orElse(1));
     StringBuilder svg = new StringBuilder();
     svg.append(
         String.format(
             Locale.ROOT,
-            "<svg viewBox=\"0 0 640 %d\" role=\"img\" aria-label=\"%s\"><title>%s</title>",
+            "<svg viewBox=\"0 0 380 %d\" role=\"img\" aria-label=\"%s\"><title>%s</title>",
             height,
             escape(title),
             escape(title)));
     for (int i = 0; i < points.size(); i++) {
       Point point = points.get(i);
-      double width = 400.0 * point.value() / max;
+      double width = 190.0 * point.value() / max;
       int y = i * row;
       svg.append(
           String.format(
               Locale.ROOT,
               "<text class=\"bar-label\" x=\"0\" y=\"%d\">%s</text>"
-                  + "<rect class=\"%s\" fill=\"currentColor\" x=\"190\" y=\"%d\" width=\"%.1f\" height=\"16\" rx=\"3\"/>"
+                  + "<rect class=\"%s\" fill=\"currentColor\" x=\"150\" y=\"%d\" width=\"%.1f\" height=\"14\" rx=\"3\"/>"
                   + "<text x=\"%.1f\" y=\"%d\">%d</text>",
               y + 15,
-              escape(truncate(point.label(), 28)),
+              escape(truncate(point.label(), 22)),
               cssClass,
-              y + 3,
+              y + 4,
               width,
-              196 + width,
+              156 + width,
               y + 15,
               point.value()));
     }
