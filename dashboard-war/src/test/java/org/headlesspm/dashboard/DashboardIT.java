@@ -77,7 +77,13 @@ class DashboardIT {
 
   @BeforeAll
   static void start() {
-    stack = HeadlessPmStack.builder().withDashboard().env("DASHBOARD_REFRESH_SECONDS", "0").start();
+    stack =
+        HeadlessPmStack.builder()
+            .withDashboard()
+            .env("DASHBOARD_REFRESH_SECONDS", "0")
+            // CI machines run several Payara processes on two cores: allow slow answers.
+            .env("DASHBOARD_API_READ_TIMEOUT_SECONDS", "20")
+            .start();
     base = stack.url(Kind.DASHBOARD);
     System.setProperty("headless-pm.api.key", stack.apiKey());
     api =

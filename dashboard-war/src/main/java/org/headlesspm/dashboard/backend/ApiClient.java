@@ -32,7 +32,7 @@ public class ApiClient {
           RestClientBuilder.newBuilder()
               .baseUri(URI.create(config.apiBaseUrl()))
               .connectTimeout(2, TimeUnit.SECONDS)
-              .readTimeout(5, TimeUnit.SECONDS)
+              .readTimeout(config.apiReadTimeoutSeconds(), TimeUnit.SECONDS)
               .register(new DashboardKey(config))
               .build(HeadlessPmApi.class);
     }

@@ -21,6 +21,9 @@ import org.headlesspm.client.HeadlessPmApi;
 @RequestScoped
 public class Backend {
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(Backend.class.getName());
+
   @Inject ApiClient client;
   @Inject DashboardConfig config;
   @Inject ApiReachability reachability;
@@ -40,6 +43,7 @@ public class Backend {
       return value;
     } catch (ProcessingException unreachable) {
       downReason = reason(unreachable);
+      LOG.warning(() -> "API " + config.apiBaseUrl() + " unreachable: " + downReason);
       monitor.forget();
       return fallback;
     } catch (ApiError error) {

@@ -48,6 +48,11 @@ public class DashboardConfig {
     return config.getOptionalValue("DASHBOARD_REFRESH_SECONDS", Integer.class).orElse(15);
   }
 
+  /** Read timeout of API calls (DASHBOARD.md 1.2: 5 s); a loaded CI machine may need more. */
+  public int apiReadTimeoutSeconds() {
+    return config.getOptionalValue("DASHBOARD_API_READ_TIMEOUT_SECONDS", Integer.class).orElse(5);
+  }
+
   private String first(List<String> names, String fallback) {
     for (String name : names) {
       Optional<String> value = config.getOptionalValue(name, String.class);
