@@ -63,7 +63,7 @@ public final class Charts {
 
   /** Vertical bars (for example committed tasks per day); {@code cssClass} colours the bars. */
   public static String columns(String title, List<Point> points, String cssClass) {
-    int width = 640;
+    int width = 400;
     int height = 200;
     int bottom = 170;
     long max = Math.max(1, points.stream().mapToLong(Point::value).max().orElse(1));
