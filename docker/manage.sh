@@ -14,8 +14,8 @@ cd "$ROOT"
 [ -f docker/lib/backup.sh ] && . docker/lib/backup.sh
 
 PROJECT=headless-pm
-MODE_FILE=docker/.hpm-mode
-ENV_FILE="$ROOT/.env"
+MODE_FILE="${HPM_MODE_FILE:-docker/.hpm-mode}"
+ENV_FILE="${HPM_ENV_FILE:-$ROOT/.env}"
 ALL_SERVICES=(api mcp dashboard)
 declare -A MODULE=([api]=api-war [mcp]=mcp-war [dashboard]=dashboard-war)
 declare -A DEFAULT_PORT=([api]=6969 [mcp]=6968 [dashboard]=3001)
@@ -611,7 +611,7 @@ json_escape() {
 
 json_string_field() {
   # First "name": "value" of a small JSON document on stdin.
-  sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\"\([^\"]*\)\".*/\1/p" | head -n1
+  sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\"\([^\"]*\)\".*/\1/p;T;q"
 }
 
 cmd_health() {

@@ -71,6 +71,8 @@ case "${HPM_LOG_FORMAT:-text}" in
   text | json) options+=(--logproperties "$HPM_DIR/payara/logging-${HPM_LOG_FORMAT:-text}.properties") ;;
   *) fail "HPM_LOG_FORMAT must be text or json (is '$HPM_LOG_FORMAT')" ;;
 esac
+# An exploded WAR (dev override) is redeployed when its .reload file is touched.
+[ -d "$deploy" ] && options+=(--hotdeploy)
 options+=(--deploy "$deploy" --contextroot ROOT)
 
 jvm=(-XX:MaxRAMPercentage="${MEM_MAX_RAM_PERCENTAGE:-70}" -Xss"${MEM_XSS:-512k}"
