@@ -250,7 +250,7 @@ prepare_folders() {
 }
 
 warn_configuration() {
-  [ -f "$ENV_FILE" ] || warn "no .env at the repository root: defaults apply (cp docker/env-example .env to configure)"
+  [ -f "$ENV_FILE" ] || warn "no $ENV_FILE: defaults apply (cp docker/env-example .env to configure)"
   local key
   key="$(hpm_first API_KEY API_KEY_HEADLESS_PM HEADLESS_PM_API_KEY '')"
   if [ -z "$key" ]; then
@@ -548,20 +548,19 @@ cmd_logs() {
   done
   [[ "$tail" =~ ^[0-9]+$ ]] || die "--tail needs a number"
   require_docker
-  if [ "$follow" = 1 ]; then
-    compose logs -f --tail="$tail" ${svc:+"$svc"}
-  else
-    compose logs --tail="$tail" ${svc:+"$svc"}
-  fi
+  local options=(--tail="$tail")
+  [ "$COLOR" = 1 ] || options+=(--no-color)
+  [ "$follow" = 1 ] && options+=(-f)
+  compose logs "${options[@]}" ${svc:+"$svc"}
 }
 
 cmd_build() {
   local svc="" options=() maven=1
   while [ $# -gt 0 ]; do
     case "$1" in
-      --no-cache | --pull) options+=("$1") ;;
+      --no-cache | --pull | -q | --quiet) options+=("$1") ;;
       --no-maven) maven=0 ;;
-      -*) die "usage: manage.sh build [service] [--no-cache] [--pull] [--no-maven]" ;;
+      -*) die "usage: manage.sh build [service] [--no-cache] [--pull] [--quiet] [--no-maven]" ;;
       *) check_service "$1"; svc="$1" ;;
     esac
     shift

@@ -75,8 +75,10 @@ esac
 [ -d "$deploy" ] && options+=(--hotdeploy)
 options+=(--deploy "$deploy" --contextroot ROOT)
 
+# --nocluster still starts a local Hazelcast instance; its health monitor would log a full status
+# line every 20 s whenever the container's CPU is busy.
 jvm=(-XX:MaxRAMPercentage="${MEM_MAX_RAM_PERCENTAGE:-70}" -Xss"${MEM_XSS:-512k}"
-  -XX:+ExitOnOutOfMemoryError)
+  -XX:+ExitOnOutOfMemoryError -Dhazelcast.health.monitoring.level=OFF)
 # shellcheck disable=SC2206 # JVM_ARGS is a list of options by convention of the Payara images.
 jvm+=(${JVM_ARGS:-})
 

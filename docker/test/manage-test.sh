@@ -68,7 +68,7 @@ verdict "version names Payara, the api image and the Compose flavour" $?
 
 run status
 expect "status: containers, resources, mode, database, last backup" 0 'headless-pm-api' 
-for word in 'Resource usage:' 'Mode: +base' 'Database: ' 'Last backup: '; do
+for word in 'Resource usage:' "Mode: +${HPM_MODE:-base}" 'Database: ' 'Last backup: '; do
   grep -Eq "$word" "$OUT" || { status=x; verdict "status shows '$word'" 1; }
 done
 run list-services
