@@ -711,7 +711,11 @@ cmd_reset() {
 }
 
 mask() {
-  # mask KEY VALUE
+  # mask KEY VALUE (Compose renders a variable passed on without a value as null)
+  if [ "$2" = null ]; then
+    printf '(not set)\n'
+    return
+  fi
   case "$1" in
     *REQUIRE*) printf '%s\n' "$2" ;;
     *KEY* | *PASSWORD* | *SECRET* | *TOKEN*) [ -n "$2" ] && printf '***\n' || printf '\n' ;;
