@@ -178,7 +178,7 @@ probe_ok() { [ "$(http_code "$(service_url "$1")${PROBE[$1]}")" = 200 ]; }
 api_running() { [ "$(container_state api)" = running ]; }
 
 wait_healthy() {
-  local svc waited=0 pending
+  local svc deadline=$((SECONDS + START_TIMEOUT)) pending
   info "Waiting up to ${START_TIMEOUT}s for: $*"
   while :; do
     pending=()
@@ -186,7 +186,7 @@ wait_healthy() {
       probe_ok "$svc" || pending+=("$svc")
     done
     [ "${#pending[@]}" -eq 0 ] && return 0
-    if [ "$waited" -ge "$START_TIMEOUT" ]; then
+    if [ "$SECONDS" -ge "$deadline" ]; then
       for svc in "${pending[@]}"; do
         err "$svc is not healthy after ${START_TIMEOUT}s (container $(container_state "$svc"), health $(docker_health "$svc")); last 50 log lines:"
         docker logs --tail 50 "$(container "$svc")" 2>&1 | sed 's/^/    /' >&2 || true
@@ -194,7 +194,6 @@ wait_healthy() {
       return 1
     fi
     sleep 3
-    waited=$((waited + 3))
   done
 }
 
