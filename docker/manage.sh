@@ -7,7 +7,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 # shellcheck source=lib/common.sh
 . docker/lib/common.sh
-# The administration commands and the online backup are shared with ./hpm (OPERATIONS.md 5.3, 6.7).
+# The administration commands, backups and restore validation are shared with ./hpm (OPERATIONS.md
+# 5.3, 6.7): docker/lib/cli.sh and docker/lib/backup.sh. Where backup.sh is absent (older
+# checkouts) the offline backup, retention and restore swap below fall back to local copies.
 # shellcheck disable=SC1091
 [ -f docker/lib/cli.sh ] && . docker/lib/cli.sh
 # shellcheck disable=SC1091
@@ -356,6 +358,10 @@ list_backup_names() {
 apply_retention() {
   local keep="${HPM_BACKUP_KEEP:-}" names count
   [ -n "$keep" ] || return 0
+  if declare -F hpm_backup_prune >/dev/null; then
+    hpm_backup_prune "$BACKUP_DIR" "$keep"
+    return
+  fi
   mapfile -t names < <(list_backup_names | sort)
   count="${#names[@]}"
   local i
@@ -382,11 +388,21 @@ cmd_backup() {
     [ -n "$file" ] || die "the API reported a backup, but no new file appeared in $BACKUP_DIR"
   else
     [ -f "$DB_FILE" ] || die "no database at $DB_FILE and the API is not running: nothing to back up"
-    if wal_has_content; then
-      die "the API is not running, but $DB_FILE-wal still holds changes: start the stack (manage.sh start) and run backup again (online backup)"
-    fi
     info "The API is not running: copying $DB_FILE"
-    file="$(offline_copy backup)"
+    if declare -F hpm_backup_offline >/dev/null; then
+      hpm_backup_offline "$DB_FILE" "$BACKUP_DIR" >/dev/null || die "the offline backup failed"
+    else
+      if wal_has_content; then
+        die "the API is not running, but $DB_FILE-wal still holds changes: start the stack (manage.sh start) and run backup again (online backup)"
+      fi
+      offline_copy backup >/dev/null
+    fi
+    mapfile -t after < <(list_backup_names)
+    file=""
+    for name in "${after[@]}"; do
+      [[ " ${before[*]} " == *" $name "* ]] || file="$BACKUP_DIR/$name"
+    done
+    [ -n "$file" ] || die "no new backup file appeared in $BACKUP_DIR"
   fi
   apply_retention
   ok "backup $file ($(du -h "$file" | cut -f1))"
@@ -425,16 +441,19 @@ cmd_restore() {
   require_docker
   info "Stopping the stack so that nothing writes or reconnects half-way"
   compose stop
-  if [ -f "$DB_FILE" ]; then
-    safety="$(offline_copy pre-restore)"
-    info "safety copy of the current database: $safety"
+  mkdir -p "$(dirname "$DB_FILE")" "$BACKUP_DIR"
+  if declare -F hpm_restore_swap >/dev/null; then
+    safety="$(hpm_restore_swap "$file" "$DB_FILE" "$BACKUP_DIR")" || die "the restore failed; the stack stays stopped"
+  else
+    safety=""
+    [ -f "$DB_FILE" ] && safety="$(offline_copy pre-restore)"
+    rm -f "$DB_FILE-wal" "$DB_FILE-shm"
+    cp "$file" "$DB_FILE.part"
+    mv "$DB_FILE.part" "$DB_FILE"
   fi
-  rm -f "$DB_FILE-wal" "$DB_FILE-shm"
-  mkdir -p "$(dirname "$DB_FILE")"
-  cp "$file" "$DB_FILE.part"
-  mv "$DB_FILE.part" "$DB_FILE"
+  [ -n "$safety" ] && info "safety copy of the previous database: $safety"
   chmod 644 "$DB_FILE"
-  [ "$(id -u)" = 0 ] && chown "$HPM_UID:$HPM_GID" "$DB_FILE"
+  if [ "$(id -u)" = 0 ]; then chown "$HPM_UID:$HPM_GID" "$DB_FILE"; fi
   ok "restored $file to $DB_FILE"
   start_stack
 }
