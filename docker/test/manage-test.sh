@@ -135,7 +135,8 @@ expect "restore without a file exits 1" 1 'usage: manage.sh restore FILE'
 run restore /nonexistent/backup.db
 expect "restore of a missing file exits 1" 1 'no such file'
 copy="$(mktemp --suffix=.db)"
-cp "${HPM_DATA_DIR:-.}/database/headless-pm.db" "$copy"
+rm -f "$copy"
+sqlite3 "$copy" 'CREATE TABLE project (id INTEGER PRIMARY KEY, name TEXT);'
 run restore "$copy"
 expect "restore of a valid file without -y is refused" 1 'Restore cancelled'
 rm -f "$copy"
