@@ -1,5 +1,6 @@
 package org.headlesspm.mcp.web;
 
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -82,7 +83,15 @@ public class McpHttpFilter extends HttpFilter {
     if ("GET".equals(method) && "/sse".equals(path)) {
       SessionSniffer sniffer = new SessionSniffer(response, hints);
       request.setAttribute(SessionBinder.HINTS, hints);
-      chain.doFilter(request, sniffer);
+      // The SDK writes the stream through the async context: hand it the sniffing response.
+      chain.doFilter(
+          new HttpServletRequestWrapper(request) {
+            @Override
+            public AsyncContext startAsync() {
+              return request.startAsync(this, sniffer);
+            }
+          },
+          sniffer);
       return;
     }
     if (!"POST".equals(method)) {
