@@ -19,7 +19,11 @@ public final class Json {
   public static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final JsonMapper PRETTY =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-  private static final Jsonb JSONB = ApiJson.create();
+
+  /** Created on first use only: clients of {@link #readMap} need no JSON-B provider. */
+  private static final class Contract {
+    static final Jsonb JSONB = ApiJson.create();
+  }
 
   private Json() {}
 
@@ -28,7 +32,7 @@ public final class Json {
     if (record == null) {
       return null;
     }
-    return MAPPER.readValue(JSONB.toJson(record), Object.class);
+    return MAPPER.readValue(Contract.JSONB.toJson(record), Object.class);
   }
 
   /** A REST record as a map. */

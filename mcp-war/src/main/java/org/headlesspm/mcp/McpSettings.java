@@ -54,8 +54,8 @@ public record McpSettings(
         Boolean.parseBoolean(r.first("false", "MCP_REQUIRE_API_KEY")),
         r.first(DEFAULT_API_KEY, "API_KEY", "API_KEY_HEADLESS_PM", "HEADLESS_PM_API_KEY"),
         Path.of(r.first("mcp_token_usage.json", "MCP_TOKEN_USAGE_FILE")),
-        Path.of(r.first("/app/projects", "MCP_FILES_ROOT")),
-        Path.of(r.first("/app/agents/mcp", "MCP_AGENT_DOCS_DIR")),
+        r.directory("MCP_FILES_ROOT", "/app/projects", "projects"),
+        r.directory("MCP_AGENT_DOCS_DIR", "/app/agents/mcp", "agents/mcp"),
         r.list("MCP_PROTOCOL_VERSIONS", "2025-06-18,2025-03-26,2024-11-05"),
         Boolean.parseBoolean(r.first("true", "MCP_ENABLE_LEGACY_SSE")),
         Boolean.parseBoolean(r.first("false", "MCP_PRETTY_JSON")),
@@ -96,6 +96,23 @@ public record McpSettings(
 
     int integer(String name, int fallback) {
       return optional(name).map(Integer::parseInt).orElse(fallback);
+    }
+
+    /**
+     * The configured directory; else the container default when it exists; else the folder below
+     * {@code HEADLESS_PM_HOME} (the repository root under {@code ./hpm}).
+     */
+    Path directory(String name, String containerDefault, String belowHome) {
+      Optional<String> configured = optional(name);
+      if (configured.isPresent()) {
+        return Path.of(configured.get());
+      }
+      Path container = Path.of(containerDefault);
+      Optional<String> home = optional("HEADLESS_PM_HOME");
+      if (java.nio.file.Files.isDirectory(container) || home.isEmpty()) {
+        return container;
+      }
+      return Path.of(home.get()).resolve(belowHome);
     }
 
     List<String> list(String name, String fallback) {

@@ -106,8 +106,13 @@ public class McpBootstrap implements ServletContainerInitializer {
   private static io.modelcontextprotocol.common.McpTransportContext transportContext(
       HttpServletRequest request) {
     Object hints = request.getAttribute(SessionBinder.HINTS);
+    String session =
+        request.getRequestURI().endsWith("/messages")
+            ? McpHttpFilter.sessionParam(request)
+            : request.getHeader(McpHttpFilter.SESSION_HEADER);
     return SessionBinder.context(
         request.getAttribute(SessionBinder.REQUEST_ID),
+        session,
         hints instanceof Hints h ? h : McpHttpFilter.hints(request));
   }
 }

@@ -202,7 +202,7 @@ public class McpHttpFilter extends HttpFilter {
     }
   }
 
-  private static String sessionParam(HttpServletRequest request) {
+  static String sessionParam(HttpServletRequest request) {
     String id = request.getParameter("sessionId");
     return id != null ? id : request.getParameter("session_id");
   }
