@@ -198,6 +198,7 @@ class McpProtocolIT {
 
     Answer unknownTool = post("/mcp", session, toolCall(9, "lock_taks", "{}"));
     assertEquals(-32602, ((Number) unknownTool.error().get("code")).intValue());
+    assertEquals("lock_task", ((Map<?, ?>) unknownTool.error().get("data")).get("did_you_mean"));
 
     Answer lenient = post("/mcp", session, toolCall(10, "get_epic", "{\"epic_id\":\"999999\"}"));
     assertEquals(

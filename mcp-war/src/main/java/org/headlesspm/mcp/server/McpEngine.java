@@ -42,6 +42,7 @@ public class McpEngine implements AutoCloseable {
   private final Sessions sessions;
   private final TokenUsage tokens;
   private final AgentDirectory agents;
+  private final ToolCatalog catalog = new ToolCatalog();
   private final ToolSpecifications tools;
   private final HeadlessPmResources resources;
   private final Prompts prompts;
@@ -56,7 +57,7 @@ public class McpEngine implements AutoCloseable {
     this.tools =
         new ToolSpecifications(
             settings,
-            new ToolCatalog(),
+            catalog,
             new HeadlessPmTools(rest, agents, sessions, tokens),
             new NextTaskTool(settings, rest, agents),
             binder);
@@ -74,6 +75,10 @@ public class McpEngine implements AutoCloseable {
 
   public TokenUsage tokens() {
     return tokens;
+  }
+
+  public ToolCatalog tools() {
+    return catalog;
   }
 
   public RestGateway rest() {

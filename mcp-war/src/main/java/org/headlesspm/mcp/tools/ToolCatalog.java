@@ -71,6 +71,37 @@ public final class ToolCatalog {
     return definitions.stream().map(Definition::name).toList();
   }
 
+  /** The listed name closest to {@code wanted} (fewest single-character edits). */
+  public String closest(String wanted) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String name : names()) {
+      int d = distance(name, wanted);
+      if (d < bestDistance) {
+        best = name;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int[] current = new int[b.length() + 1];
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(current[j - 1], previous[j]) + 1);
+      }
+      previous = current;
+    }
+    return previous[b.length()];
+  }
+
   /** The definition for a listed name or a hidden alias, or null. */
   public Definition find(String name) {
     return byName.get(ALIAS_TOOLS.getOrDefault(name, name));

@@ -151,6 +151,12 @@ public class McpHttpFilter extends HttpFilter {
       error(response, 503, -32000, "Too many sessions", message.get("id"));
       return;
     }
+    if ("tools/call".equals(rpcMethod)
+        && "/mcp".equals(path)
+        && engine.sessions().find(sessionId) != null
+        && unknownTool(response, message)) {
+      return;
+    }
     if (message.isObject() && message.hasNonNull("id")) {
       request.setAttribute(SessionBinder.REQUEST_ID, message.get("id").toString());
     }
@@ -178,6 +184,31 @@ public class McpHttpFilter extends HttpFilter {
     if ("notifications/initialized".equals(rpcMethod) && sessionId != null) {
       engine.autoRegisterLater(sessionId);
     }
+  }
+
+  /**
+   * Answers a call of a tool that does not exist with {@code -32602} naming the available tools and
+   * the closest one (MCP.md 3.0.3); the SDK's own answer lacks both.
+   */
+  private boolean unknownTool(HttpServletResponse response, JsonNode message) throws IOException {
+    String name = message.path("params").path("name").asString(null);
+    if (name == null || engine.tools().find(name) != null || !message.hasNonNull("id")) {
+      return false;
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("tool", name);
+    data.put("available", engine.tools().names());
+    data.put("did_you_mean", engine.tools().closest(name));
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", -32602);
+    error.put("message", "Unknown tool: " + name);
+    error.put("data", data);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("jsonrpc", "2.0");
+    body.put("id", Json.MAPPER.treeToValue(message.get("id"), Object.class));
+    body.put("error", error);
+    HealthServlet.write(response, 200, body);
+    return true;
   }
 
   private static boolean valid(JsonNode message) {
