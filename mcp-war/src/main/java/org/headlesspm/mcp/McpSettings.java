@@ -53,7 +53,13 @@ public record McpSettings(
         r.list("MCP_ALLOWED_ORIGINS", ""),
         Boolean.parseBoolean(r.first("false", "MCP_REQUIRE_API_KEY")),
         r.first(DEFAULT_API_KEY, "API_KEY", "API_KEY_HEADLESS_PM", "HEADLESS_PM_API_KEY"),
-        Path.of(r.first("mcp_token_usage.json", "MCP_TOKEN_USAGE_FILE")),
+        r.optional("MCP_TOKEN_USAGE_FILE")
+            .map(Path::of)
+            .orElseGet(
+                () ->
+                    r.optional("HEADLESS_PM_HOME")
+                        .map(home -> Path.of(home, "run", "mcp_token_usage.json"))
+                        .orElse(Path.of("mcp_token_usage.json"))),
         r.directory("MCP_FILES_ROOT", "/app/projects", "projects"),
         r.directory("MCP_AGENT_DOCS_DIR", "/app/agents/mcp", "agents/mcp"),
         r.list("MCP_PROTOCOL_VERSIONS", "2025-06-18,2025-03-26,2024-11-05"),
