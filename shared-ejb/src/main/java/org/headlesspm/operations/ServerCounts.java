@@ -35,6 +35,23 @@ public class ServerCounts {
         waiters.count());
   }
 
+  /** Tasks per status value as stored (legacy values included), for the metrics. */
+  public java.util.Map<String, Long> tasksByStatus() {
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    for (Object row :
+        em.createNativeQuery("SELECT status, COUNT(*) FROM task GROUP BY status").getResultList()) {
+      Object[] cells = (Object[]) row;
+      counts.put(String.valueOf(cells[0]), ((Number) cells[1]).longValue());
+    }
+    return counts;
+  }
+
+  public long servicesUp() {
+    return em.createQuery("SELECT COUNT(s) FROM Service s WHERE s.status = :up", Long.class)
+        .setParameter("up", org.headlesspm.api.ServiceStatus.up)
+        .getSingleResult();
+  }
+
   private long count(String jpql) {
     return em.createQuery(jpql, Long.class).getSingleResult();
   }
