@@ -180,13 +180,15 @@ public class AdminDashboard {
                 activity.add(
                     new Activity(
                         c.getChangedAt(),
-                        c.getChangedBy()
-                            + " moved task "
-                            + c.getTaskId()
-                            + " "
-                            + c.getOldStatus()
-                            + " → "
-                            + c.getNewStatus())));
+                        c.getOldStatus() == c.getNewStatus()
+                            ? c.getChangedBy() + " created task " + c.getTaskId()
+                            : c.getChangedBy()
+                                + " moved task "
+                                + c.getTaskId()
+                                + " "
+                                + c.getOldStatus()
+                                + " → "
+                                + c.getNewStatus())));
     activity.sort(Comparator.comparing(Activity::at).reversed());
     TextTable activityPanel = TextTable.of("at", "When", "what", "What");
     activity.stream()
