@@ -76,7 +76,7 @@ hpm_restore_validate() {
     echo "No such file: $file" >&2
     return 1
   fi
-  header="$(head -c 15 -- "$file" 2>/dev/null)"
+  header="$(head -c 15 -- "$file" 2>/dev/null | tr -d '\0')"
   if [ "$header" != "SQLite format 3" ]; then
     echo "$file is not a SQLite database (its header is not 'SQLite format 3')." >&2
     return 1

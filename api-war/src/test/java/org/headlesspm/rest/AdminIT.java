@@ -238,6 +238,8 @@ class AdminIT {
         text);
     assertTrue(text.contains("headless_pm_agents_active{"), text);
     assertTrue(text.contains("headless_pm_db_file_bytes{"), text);
+    assertTrue(text.contains("headless_pm_db_busy_retries_total{"), text);
+    assertTrue(text.contains("headless_pm_service_pings_total{"), text);
     assertTrue(text.contains("jvm_uptime_seconds"), "base scope: " + text);
   }
 

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.headlesspm.api.TaskStatus;
 import org.headlesspm.operations.DatabaseProbe;
 import org.headlesspm.operations.ServerCounts;
+import org.headlesspm.registry.ServiceRegistry;
+import org.headlesspm.storage.WriteGate;
 
 /**
  * The API's domain gauges (OPERATIONS.md 8.5): tasks per status, active agents, services up and the
@@ -40,6 +42,10 @@ public class DomainGauges {
   private volatile Path databaseFile;
 
   void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    // Counters incremented elsewhere, registered now so that they read 0 rather than being absent.
+    metrics.counter(WriteGate.BUSY_RETRIES);
+    metrics.counter(ServiceRegistry.PINGS, new Tag("result", "up"));
+    metrics.counter(ServiceRegistry.PINGS, new Tag("result", "down"));
     for (TaskStatus status : TaskStatus.values()) {
       gauge(
           "headless_pm_tasks",
