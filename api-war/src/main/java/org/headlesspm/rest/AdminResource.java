@@ -1,6 +1,7 @@
 package org.headlesspm.rest;
 
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -118,9 +119,7 @@ public class AdminResource {
           new AdminReport(
               2,
               "Sanity check could not run: " + e.getMessage() + "\n",
-              jakarta.json.Json.createObjectBuilder()
-                  .add("error", String.valueOf(e.getMessage()))
-                  .build());
+              Json.createObjectBuilder().add("error", String.valueOf(e.getMessage())).build());
     }
     return answer(report);
   }

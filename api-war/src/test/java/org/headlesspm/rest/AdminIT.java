@@ -217,6 +217,31 @@ class AdminIT {
 
   @Test
   @Order(9)
+  void hpmCliDeletesAProjectOnlyWhenConfirmed() throws Exception {
+    HttpResponse<String> created =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/api/v1/projects"))
+                .header("X-API-Key", stack.apiKey())
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"Doomed\",\"description\":\"to be deleted\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, created.statusCode(), created.body());
+    String id = Long.toString(parse(created.body()).getJsonNumber("id").longValue());
+    Result cancelled = hpm("cli", "delete-project", id);
+    assertEquals(1, cancelled.exit(), cancelled.output());
+    assertTrue(cancelled.output().contains("Project " + id + ": Doomed"), cancelled.output());
+    assertTrue(cancelled.output().contains("Operation cancelled"), cancelled.output());
+    Result deleted = hpm("cli", "delete-project", id, "-y");
+    assertEquals(0, deleted.exit(), deleted.output());
+    assertTrue(deleted.output().contains("Project " + id + " deleted"), deleted.output());
+    assertEquals(404, call("GET", "/api/v1/projects/" + id, "application/json").statusCode());
+  }
+
+  @Test
+  @Order(10)
   void metricsExportRequestTimersAndDomainGauges() throws Exception {
     HttpResponse<String> metrics =
         HTTP.send(
@@ -244,7 +269,7 @@ class AdminIT {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void resetNeedsTheConfirmationThenEmptiesTheDatabase() throws Exception {
     HttpResponse<String> refused = call("POST", "/api/v1/admin/reset", "application/json");
     assertEquals(400, refused.statusCode());
@@ -262,7 +287,7 @@ class AdminIT {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void disabledAdministrationAnswers404() throws Exception {
     try (HeadlessPmStack disabled =
         HeadlessPmStack.builder().env("HEADLESS_PM_ADMIN_ENABLED", "false").start()) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.headlesspm.agent.Agent;
@@ -52,7 +53,7 @@ public class AdminDashboard {
     List<Agent> agents =
         em.createQuery("SELECT a FROM Agent a ORDER BY a.lastSeen DESC, a.id DESC", Agent.class)
             .getResultList();
-    Map<Long, String> handles = new java.util.HashMap<>();
+    Map<Long, String> handles = new HashMap<>();
     agents.forEach(a -> handles.put(a.getId(), a.getAgentId()));
 
     TextTable overview =

@@ -17,6 +17,7 @@ import org.headlesspm.api.ApiError;
 import org.headlesspm.api.DocumentType;
 import org.headlesspm.api.ProjectResponse;
 import org.headlesspm.api.TaskStatus;
+import org.headlesspm.api.WireEnum;
 import org.headlesspm.document.Document;
 import org.headlesspm.project.ProjectService;
 import org.headlesspm.registry.RegisteredService;
@@ -224,13 +225,16 @@ public class Listings {
         text, Json.createObjectBuilder().add(key, table.json()).add("count", table.size()).build());
   }
 
-  /** Null for no filter; the reference's message for a value that is not one of the enum's. */
+  /**
+   * Null for no filter; legacy and upper-case spellings are read as the API reads them; anything
+   * else gets the reference's message.
+   */
   static <E extends Enum<E>> E parse(Class<E> type, String raw, String refusal) {
     if (raw == null || raw.isBlank()) {
       return null;
     }
     try {
-      return Enum.valueOf(type, raw.trim());
+      return WireEnum.parse(type, raw);
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest(refusal + raw);
     }

@@ -7,7 +7,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import org.headlesspm.api.ServerStatus.Metrics;
+import org.headlesspm.api.ServiceStatus;
 import org.headlesspm.task.TaskWaiters;
 
 /** The counters of {@code GET /status}, over all projects. */
@@ -36,8 +39,8 @@ public class ServerCounts {
   }
 
   /** Tasks per status value as stored (legacy values included), for the metrics. */
-  public java.util.Map<String, Long> tasksByStatus() {
-    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+  public Map<String, Long> tasksByStatus() {
+    Map<String, Long> counts = new TreeMap<>();
     for (Object row :
         em.createNativeQuery("SELECT status, COUNT(*) FROM task GROUP BY status").getResultList()) {
       Object[] cells = (Object[]) row;
@@ -48,7 +51,7 @@ public class ServerCounts {
 
   public long servicesUp() {
     return em.createQuery("SELECT COUNT(s) FROM Service s WHERE s.status = :up", Long.class)
-        .setParameter("up", org.headlesspm.api.ServiceStatus.up)
+        .setParameter("up", ServiceStatus.up)
         .getSingleResult();
   }
 
