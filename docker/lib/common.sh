@@ -55,6 +55,20 @@ hpm_resolve_db_file() {
   printf '%s\n' "$path"
 }
 
+# Refuses to start on a file that exists but is not a SQLite database: Payara would fail the
+# deployment with a stack trace instead (OPERATIONS.md 6.1). A missing or empty file is fine: the
+# API creates the schema. Prints the reason on stderr and returns 1.
+hpm_check_db_file() {
+  local path="$1" header
+  [ -s "$path" ] || return 0
+  header="$(head -c 15 -- "$path" 2>/dev/null | tr -d '\0')"
+  if [ "$header" != "SQLite format 3" ]; then
+    echo "The database file $path is not a SQLite database (it does not start with 'SQLite format 3')." >&2
+    echo "Point DATABASE_URL at the right file, or restore a backup (./hpm restore FILE, manage.sh restore FILE)." >&2
+    return 1
+  fi
+}
+
 # Exports, with their defaults, every variable the boot command files refer to: an unset
 # ${ENV=...} must never reach Payara (OPERATIONS.md 8.3).
 hpm_export_boot_defaults() {

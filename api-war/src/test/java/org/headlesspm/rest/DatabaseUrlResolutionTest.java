@@ -214,6 +214,35 @@ class DatabaseUrlResolutionTest {
     }
 
     @Test
+    void acceptsAMissingOrEmptyFileAndASqliteFile() throws IOException {
+      Path db = home.resolve("database/x.db");
+      assertEquals(0, check(db).exitCode(), "missing file");
+      Files.createFile(db);
+      assertEquals(0, check(db).exitCode(), "empty file");
+      Files.write(db, "SQLite format 3\0rest of the header".getBytes(StandardCharsets.UTF_8));
+      Result sqlite = check(db);
+      assertEquals(0, sqlite.exitCode(), sqlite.stderr());
+      assertEquals("", sqlite.stderr());
+    }
+
+    @Test
+    void refusesAFileThatIsNotASqliteDatabase() throws IOException {
+      Path db = home.resolve("database/x.db");
+      Files.writeString(db, "notes, not a database");
+      Result result = check(db);
+      assertEquals(1, result.exitCode());
+      assertTrue(result.stderr().contains(db + " is not a SQLite database"), result.stderr());
+      Files.write(db, new byte[] {0, 1, 2, 0, 'x'});
+      Result binary = check(db);
+      assertEquals(1, binary.exitCode());
+      assertFalse(binary.stderr().contains("null byte"), binary.stderr());
+    }
+
+    Result check(Path file) {
+      return bash("hpm_check_db_file \"$1\"", Map.of(), List.of(), file.toString());
+    }
+
+    @Test
     void refusesAMissingAbsoluteFolderWithoutTheFourSlashHint() {
       Path missing = home.resolve("absent");
       Result result = resolve("sqlite:///" + missing + "/x.db");

@@ -92,6 +92,47 @@ class HpmRunnerIT {
 
   @Test
   @Order(4)
+  void backupThenRestoreBringsTheDataBackWithASafetyCopy() throws Exception {
+    Result seed = hpm("cli", "seed");
+    assertEquals(0, seed.exit(), seed.output());
+    Result backup = hpm("backup");
+    assertEquals(0, backup.exit(), backup.output());
+    String line =
+        backup
+            .output()
+            .lines()
+            .filter(l -> l.startsWith("Backup created: "))
+            .findFirst()
+            .orElseThrow();
+    Path file = Path.of(line.substring("Backup created: ".length()).trim());
+    assertTrue(Files.exists(file), file.toString());
+    Result reset = hpm("cli", "reset", "-y");
+    assertEquals(0, reset.exit(), reset.output());
+    assertTrue(hpm("cli", "tasks").output().contains("No tasks found"));
+
+    Path notADatabase = home.resolve("notes.db");
+    Files.writeString(notADatabase, "just text");
+    Result refused = hpm("restore", notADatabase.toString(), "-y");
+    assertEquals(1, refused.exit(), refused.output());
+    assertTrue(refused.output().contains("not a SQLite database"), refused.output());
+
+    String pidBefore = Files.readString(ROOT.resolve("run/api.pid")).trim();
+    Result restore = hpm("restore", file.toString(), "-y");
+    assertEquals(0, restore.exit(), restore.output());
+    assertTrue(restore.output().contains("Previous database kept as "), restore.output());
+    try (var backups = Files.list(home.resolve("backups"))) {
+      assertTrue(
+          backups.anyMatch(f -> f.getFileName().toString().startsWith("pre-restore_")),
+          "safety copy");
+    }
+    assertFalse(pidBefore.equals(Files.readString(ROOT.resolve("run/api.pid")).trim()));
+    Result tasks = hpm("cli", "tasks");
+    assertEquals(0, tasks.exit(), tasks.output());
+    assertTrue(tasks.output().contains("Design login UI mockups"), tasks.output());
+  }
+
+  @Test
+  @Order(5)
   void stopEndsTheProcessAndRemovesItsPidFile() throws Exception {
     String pid = Files.readString(ROOT.resolve("run/api.pid")).trim();
     Result stop = hpm("stop");

@@ -79,6 +79,26 @@ public class HeadlessPmConfig {
         .orElse(home().resolve("projects"));
   }
 
+  /** Where online backups go: {@code HEADLESS_PM_BACKUP_DIR}, else {@code backups/} under home. */
+  public Path backupDir() {
+    return value("HEADLESS_PM_BACKUP_DIR")
+        .or(() -> value("headless-pm.backup.dir"))
+        .map(dir -> home().resolve(dir).normalize())
+        .orElse(home().resolve("backups"));
+  }
+
+  /** The administration routes of OPERATIONS.md 5.3 (default on). */
+  public boolean adminEnabled() {
+    return Boolean.parseBoolean(
+        first("true", "HEADLESS_PM_ADMIN_ENABLED", "headless-pm.admin.enabled").trim());
+  }
+
+  /** Whether {@code reset} may run when {@code ENVIRONMENT=production}. */
+  public boolean adminResetAllowed() {
+    return Boolean.parseBoolean(
+        first("false", "HEADLESS_PM_ADMIN_ALLOW_RESET", "headless-pm.admin.allow-reset").trim());
+  }
+
   /** As configured, for reporting only: the pool was built from it by the launcher. */
   public String databaseUrl() {
     return first("sqlite:///database/headless-pm.db", "DATABASE_URL", "headless-pm.database.url");

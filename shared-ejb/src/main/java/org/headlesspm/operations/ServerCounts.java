@@ -7,7 +7,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import org.headlesspm.api.ServerStatus.Metrics;
+import org.headlesspm.api.ServiceStatus;
 import org.headlesspm.task.TaskWaiters;
 
 /** The counters of {@code GET /status}, over all projects. */
@@ -33,6 +36,23 @@ public class ServerCounts {
         count("SELECT COUNT(d) FROM Document d"),
         count("SELECT COUNT(s) FROM Service s"),
         waiters.count());
+  }
+
+  /** Tasks per status value as stored (legacy values included), for the metrics. */
+  public Map<String, Long> tasksByStatus() {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Object row :
+        em.createNativeQuery("SELECT status, COUNT(*) FROM task GROUP BY status").getResultList()) {
+      Object[] cells = (Object[]) row;
+      counts.put(String.valueOf(cells[0]), ((Number) cells[1]).longValue());
+    }
+    return counts;
+  }
+
+  public long servicesUp() {
+    return em.createQuery("SELECT COUNT(s) FROM Service s WHERE s.status = :up", Long.class)
+        .setParameter("up", ServiceStatus.up)
+        .getSingleResult();
   }
 
   private long count(String jpql) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import org.headlesspm.api.ApiError;
 import org.headlesspm.api.MessageResponse;
 import org.headlesspm.api.ServiceRegistration;
@@ -25,6 +27,10 @@ public class ServiceRegistry {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject ProjectService projects;
+  @Inject MetricRegistry metrics;
+
+  /** Exported as {@code headless_pm_service_pings_total{result}} (OPERATIONS.md 8.5). */
+  public static final String PINGS = "headless_pm_service_pings";
 
   @Writes
   public ServiceResponse register(long projectId, String agentId, ServiceRegistration request) {
@@ -91,6 +97,7 @@ public class ServiceRegistry {
     var now = clock.instant();
     results.forEach(
         (id, success) -> {
+          metrics.counter(PINGS, new Tag("result", success ? "up" : "down")).inc();
           RegisteredService service = em.find(RegisteredService.class, id);
           if (service != null) {
             service.pinged(success, now);

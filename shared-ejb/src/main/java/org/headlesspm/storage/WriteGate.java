@@ -1,12 +1,14 @@
 package org.headlesspm.storage;
 
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * SQLite has one writer at a time, and a WAL transaction that read before another connection
@@ -26,6 +28,11 @@ public class WriteGate {
   private static final ReentrantLock GATE = new ReentrantLock(true);
   private static final long[] BACKOFF_MS = {50, 200, 500};
 
+  /** Exported as {@code headless_pm_db_busy_retries_total} (OPERATIONS.md 8.5). */
+  public static final String BUSY_RETRIES = "headless_pm_db_busy_retries";
+
+  @Inject MetricRegistry metrics;
+
   @AroundInvoke
   public Object serialize(InvocationContext call) throws Exception {
     if (GATE.isHeldByCurrentThread()) {
@@ -39,6 +46,7 @@ public class WriteGate {
         if (attempt >= BACKOFF_MS.length || !isBusy(e)) {
           throw e;
         }
+        metrics.counter(BUSY_RETRIES).inc();
         LOG.fine("SQLite busy in " + call.getMethod().getName() + ", retrying: " + e);
       } finally {
         GATE.unlock();
