@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -48,19 +50,23 @@ final class LongPollScenario {
   /** Wake-up latency with {@code waiters} parked; also samples the server when asked to. */
   WakeUp wakeUp(int waiters, List<Footprint> footprints) {
     Fixtures.Plan plan = fixtures.plan("poll" + waiters);
-    String path =
-        "/api/v1/tasks/next?role=backend_dev&level=senior&timeout="
-            + WAIT.toSeconds()
-            + "&project_id="
-            + plan.project();
+    List<String> agents = fixtures.agents(plan, "waiter", waiters, "backend_dev", "senior");
+    Set<Long> delivered = ConcurrentHashMap.newKeySet();
     Stats fromCommit = new Stats("wake-up after commit, " + waiters + " waiting");
     Stats fromRequest = new Stats("create request to answer, " + waiters + " waiting");
     ServerProcess.Sample idle = server == null ? null : server.sample();
     AtomicBoolean measuring = new AtomicBoolean(true);
     List<CompletableFuture<Void>> parked = new ArrayList<>();
     long[] sentAt = new long[1];
-    for (int i = 0; i < waiters; i++) {
-      parked.add(park(path, fromCommit, fromRequest, sentAt, measuring));
+    for (String agent : agents) {
+      String path =
+          "/api/v1/tasks/next?role=backend_dev&level=senior&timeout="
+              + WAIT.toSeconds()
+              + "&project_id="
+              + plan.project()
+              + "&agent_id="
+              + agent;
+      parked.add(park(path, agent, delivered, fromCommit, fromRequest, sentAt, measuring));
     }
     sleep(Duration.ofMillis(2000 + waiters * 5L));
     if (server != null) {
@@ -85,9 +91,18 @@ final class LongPollScenario {
     return new WakeUp(waiters, fromCommit, fromRequest);
   }
 
-  /** One agent waiting; when it gets a task it records the latency and waits again. */
+  /**
+   * One agent waiting; when it gets a task it records the latency (once per task), locks it as an
+   * agent would, and waits again.
+   */
   private CompletableFuture<Void> park(
-      String path, Stats fromCommit, Stats fromRequest, long[] sentAt, AtomicBoolean measuring) {
+      String path,
+      String agent,
+      Set<Long> delivered,
+      Stats fromCommit,
+      Stats fromRequest,
+      long[] sentAt,
+      AtomicBoolean measuring) {
     return api.get(path, WAIT.plusSeconds(30))
         .thenCompose(
             reply -> {
@@ -100,10 +115,24 @@ final class LongPollScenario {
               if (reply.body().isNull() || !measuring.get()) {
                 return CompletableFuture.completedFuture(null);
               }
-              Instant created = Instant.parse(utc(reply.body().get("created_at").asText()));
-              fromCommit.record(Duration.between(created, now).toNanos());
-              fromRequest.record(received - sentAt[0]);
-              return park(path, fromCommit, fromRequest, sentAt, measuring);
+              long task = reply.id();
+              if (delivered.add(task)) {
+                Instant created = Instant.parse(utc(reply.body().get("created_at").asText()));
+                fromCommit.record(Duration.between(created, now).toNanos());
+                fromRequest.record(received - sentAt[0]);
+              }
+              // Take it and finish it at once, so that it leaves the queue as real work does.
+              return api.post("/api/v1/tasks/" + task + "/lock?agent_id=" + agent, null)
+                  .thenCompose(
+                      lock ->
+                          lock.ok()
+                              ? api.put(
+                                  "/api/v1/tasks/" + task + "/status?agent_id=" + agent,
+                                  java.util.Map.of("status", "dev_done"))
+                              : CompletableFuture.completedFuture(lock))
+                  .thenCompose(
+                      done ->
+                          park(path, agent, delivered, fromCommit, fromRequest, sentAt, measuring));
             });
   }
 

@@ -27,6 +27,11 @@ final class ServerProcess {
   /** Forces a full collection first, so that heap figures compare live data only. */
   Sample sample() {
     jcmd("GC.run");
+    try {
+      Thread.sleep(2000); // the collector gives memory back to the system shortly after
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     long heap = -1;
     Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
     if (used.find()) {
