@@ -437,7 +437,8 @@ class ReliabilityIT {
   }
 
   private static String agentStatus(String agent) {
-    for (JsonNode record : get("/api/v1/agents?project_id=" + project).expect(200).body) {
+    for (JsonNode record :
+        get("/api/v1/agents/availability?project_id=" + project).expect(200).body) {
       if (record.get("agent_id").asText().equals(agent)) {
         return record.get("status").asText();
       }
