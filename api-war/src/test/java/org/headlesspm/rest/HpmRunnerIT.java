@@ -41,6 +41,9 @@ class HpmRunnerIT {
       port = socket.getLocalPort();
     }
     Files.createDirectories(home.resolve("database"));
+    // Only the API is enabled (a settings file that sets only its port, as with the reference
+    // scripts); pid files and logs stay in the test's home.
+    Files.writeString(home.resolve("hpm.env"), "SERVICE_PORT=" + port + "\n");
   }
 
   @AfterAll
@@ -116,7 +119,7 @@ class HpmRunnerIT {
     assertEquals(1, refused.exit(), refused.output());
     assertTrue(refused.output().contains("not a SQLite database"), refused.output());
 
-    String pidBefore = Files.readString(ROOT.resolve("run/api.pid")).trim();
+    String pidBefore = Files.readString(home.resolve("run/api.pid")).trim();
     Result restore = hpm("restore", file.toString(), "-y");
     assertEquals(0, restore.exit(), restore.output());
     assertTrue(restore.output().contains("Previous database kept as "), restore.output());
@@ -125,7 +128,7 @@ class HpmRunnerIT {
           backups.anyMatch(f -> f.getFileName().toString().startsWith("pre-restore_")),
           "safety copy");
     }
-    assertFalse(pidBefore.equals(Files.readString(ROOT.resolve("run/api.pid")).trim()));
+    assertFalse(pidBefore.equals(Files.readString(home.resolve("run/api.pid")).trim()));
     Result tasks = hpm("cli", "tasks");
     assertEquals(0, tasks.exit(), tasks.output());
     assertTrue(tasks.output().contains("Design login UI mockups"), tasks.output());
@@ -134,10 +137,10 @@ class HpmRunnerIT {
   @Test
   @Order(5)
   void stopEndsTheProcessAndRemovesItsPidFile() throws Exception {
-    String pid = Files.readString(ROOT.resolve("run/api.pid")).trim();
+    String pid = Files.readString(home.resolve("run/api.pid")).trim();
     Result stop = hpm("stop");
     assertEquals(0, stop.exit(), stop.output());
-    assertFalse(Files.exists(ROOT.resolve("run/api.pid")));
+    assertFalse(Files.exists(home.resolve("run/api.pid")));
     assertFalse(ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false));
     Result health = hpm("health");
     assertEquals(2, health.exit(), "nothing healthy after stop: " + health.output());
@@ -154,6 +157,8 @@ class HpmRunnerIT {
     Map<String, String> env = builder.environment();
     env.put("HEADLESS_PM_HOME", home.toString());
     env.put("SERVICE_PORT", Integer.toString(port));
+    env.put("HPM_ENV_FILE", home.resolve("hpm.env").toString());
+    env.put("HPM_RUN_DIR", home.resolve("run").toString());
     env.remove("DATABASE_URL");
     env.remove("HPM_DB_FILE");
     Process process = builder.start();
