@@ -38,6 +38,7 @@ public final class Bench {
         --only LIST            subset of: requests,longpoll,workday (default all)
         --cold-start TEXT      start-up figures measured by bench/run, copied into the report
         --out FILE             also write the report there
+        --quick                short smoke run: 5 s scenarios, 5 wake-ups, 1-minute workday
       """;
 
   private Bench() {}

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.headlesspm.config.HeadlessPmConfig;
 import org.headlesspm.operations.SchemaMigrations.SchemaState;
 import org.headlesspm.registry.ServicePinger;
+import org.headlesspm.storage.PlannerStatistics;
 
 /**
  * Runs once when the API starts, before it serves requests: schema migrations, default data, then
@@ -33,6 +34,7 @@ public class Bootstrap {
   @Inject HeadlessPmConfig config;
   @Inject DefaultData defaults;
   @Inject ServicePinger pinger;
+  @Inject PlannerStatistics statistics;
 
   private volatile SchemaState schema;
   private volatile String failure;
@@ -54,6 +56,7 @@ public class Bootstrap {
       }
       defaults.ensure();
       pinger.start();
+      statistics.start();
       started = true;
     } catch (RuntimeException e) {
       failure = e.getMessage() == null ? e.toString() : e.getMessage();
