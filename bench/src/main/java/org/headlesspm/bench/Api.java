@@ -92,21 +92,7 @@ final class Api {
   private CompletableFuture<Reply> send(HttpRequest.Builder request) {
     long start = System.nanoTime();
     HttpRequest built = request.build();
-    return http.sendAsync(built, HttpResponse.BodyHandlers.ofString())
-        .handle(
-            (response, failure) -> {
-              if (failure == null) {
-                return CompletableFuture.completedFuture(response);
-              }
-              // A connection the server closed between two requests: no byte of this request
-              // was processed, so it is sent once more (what agents' HTTP clients do too).
-              if (String.valueOf(failure.getMessage()).contains("received no bytes")) {
-                RETRIES.incrementAndGet();
-                return http.sendAsync(built, HttpResponse.BodyHandlers.ofString());
-              }
-              return CompletableFuture.<HttpResponse<String>>failedFuture(failure);
-            })
-        .thenCompose(java.util.function.Function.identity())
+    return exchange(built, 3)
         .thenApply(
             response -> {
               long nanos = System.nanoTime() - start;
@@ -119,6 +105,28 @@ final class Api {
                     response.statusCode(), JSON.getNodeFactory().textNode(text), nanos);
               }
             });
+  }
+
+  /**
+   * A connection the server closed between two requests gives "received no bytes": no byte of the
+   * request was processed, so it is sent again, up to {@code retries} times (what agents' HTTP
+   * clients do too). Every retry is counted in {@link #RETRIES} and reported.
+   */
+  private CompletableFuture<HttpResponse<String>> exchange(HttpRequest request, int retries) {
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        .handle(
+            (response, failure) -> {
+              if (failure == null) {
+                return CompletableFuture.completedFuture(response);
+              }
+              if (retries > 0
+                  && String.valueOf(failure.getMessage()).contains("received no bytes")) {
+                RETRIES.incrementAndGet();
+                return exchange(request, retries - 1);
+              }
+              return CompletableFuture.<HttpResponse<String>>failedFuture(failure);
+            })
+        .thenCompose(java.util.function.Function.identity());
   }
 
   private static HttpRequest.BodyPublisher json(Object body) {

@@ -26,6 +26,7 @@ final class RequestScenarios {
   }
 
   List<Stats> run() {
+    warmUp();
     List<Stats> results = new ArrayList<>();
     Fixtures.Plan plan = fixtures.plan("requests");
 
@@ -98,6 +99,58 @@ final class RequestScenarios {
                         + "&project_id="
                         + plan.project())));
     return results;
+  }
+
+  /**
+   * A server just started runs interpreted code until the JIT has compiled its hot paths (about the
+   * first few thousand requests): 20 s of the main requests at a quarter of the rate, not measured.
+   */
+  private void warmUp() {
+    Fixtures.Plan plan = fixtures.plan("warmup");
+    Duration warm = Duration.ofSeconds(20);
+    int gentle = Math.max(1, rate / 4);
+    System.out.println(
+        "Warm-up: 20 s each of register, create, next task, list at " + gentle + "/s");
+    OpenLoop.run(
+        "warm-up register",
+        gentle,
+        warm,
+        i ->
+            api.post(
+                    "/api/v1/register",
+                    Map.of(
+                        "agent_id",
+                        fixtures.name("warm"),
+                        "project_id",
+                        plan.project(),
+                        "role",
+                        "backend_dev",
+                        "level",
+                        "senior"))
+                .thenApply(OpenLoop::check));
+    OpenLoop.run(
+        "warm-up create",
+        gentle,
+        warm,
+        i ->
+            api.post(Fixtures.taskPath(plan), Fixtures.taskBody(plan, "warm " + i, "qa"))
+                .thenApply(OpenLoop::check));
+    OpenLoop.run(
+        "warm-up next",
+        gentle,
+        warm,
+        i ->
+            api.get(
+                    "/api/v1/tasks/next?role=qa&level=senior&simulate=true&project_id="
+                        + plan.project())
+                .thenApply(OpenLoop::check));
+    OpenLoop.run(
+        "warm-up list",
+        gentle,
+        warm,
+        i ->
+            api.get("/api/v1/tasks?limit=50&project_id=" + plan.project())
+                .thenApply(OpenLoop::check));
   }
 
   /** Lock then release through a status change: two requests per round trip, half the rate. */

@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 import org.headlesspm.config.HeadlessPmConfig;
 import org.headlesspm.operations.SchemaMigrations.SchemaState;
 import org.headlesspm.registry.ServicePinger;
-import org.headlesspm.storage.PlannerStatistics;
 
 /**
  * Runs once when the API starts, before it serves requests: schema migrations, default data, then
@@ -34,7 +33,6 @@ public class Bootstrap {
   @Inject HeadlessPmConfig config;
   @Inject DefaultData defaults;
   @Inject ServicePinger pinger;
-  @Inject PlannerStatistics statistics;
 
   private volatile SchemaState schema;
   private volatile String failure;
@@ -56,7 +54,6 @@ public class Bootstrap {
       }
       defaults.ensure();
       pinger.start();
-      statistics.start();
       started = true;
     } catch (RuntimeException e) {
       failure = e.getMessage() == null ? e.toString() : e.getMessage();
