@@ -1,6 +1,5 @@
 package org.headlesspm.rest;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -22,7 +21,6 @@ import org.headlesspm.rest.security.PublicRoute;
  */
 @Path("api/v1/docs")
 @PublicRoute
-@ApplicationScoped
 public class ApiDocsResource {
 
   private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";

@@ -1,6 +1,5 @@
 package org.headlesspm.rest;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,7 +18,6 @@ import org.headlesspm.rest.json.Required;
 /** Mentions: E41–E43. */
 @Path("api/v1/mentions")
 @Produces(MediaType.APPLICATION_JSON)
-@ApplicationScoped
 public class MentionResource {
 
   @Inject MentionService mentions;

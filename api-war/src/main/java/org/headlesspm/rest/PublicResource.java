@@ -1,6 +1,5 @@
 package org.headlesspm.rest;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,7 +34,6 @@ import org.headlesspm.task.TaskService;
 @Path("api/v1/public")
 @Produces(MediaType.APPLICATION_JSON)
 @PublicRoute
-@ApplicationScoped
 public class PublicResource {
 
   @Inject HealthReport health;

@@ -1,6 +1,5 @@
 package org.headlesspm.rest;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
@@ -15,7 +14,6 @@ import org.headlesspm.timetracking.TimeTrackingService;
 /** Time entries: E63 (only DELETE; other methods answer 405). */
 @Path("api/v1/time-entries")
 @Produces(MediaType.APPLICATION_JSON)
-@ApplicationScoped
 public class TimeEntryResource {
 
   @Inject TimeTrackingService time;

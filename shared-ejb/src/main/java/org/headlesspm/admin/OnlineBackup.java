@@ -1,10 +1,9 @@
 package org.headlesspm.admin;
 
-import static org.headlesspm.api.JsonFactory.JSON;
-
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,7 +74,7 @@ public class OnlineBackup {
     String schema = bootstrap.schema().map(s -> s.current()).orElse("unknown");
     LOG.info("Online backup written to " + target + " (" + size + " bytes)");
     JsonObject data =
-        JSON.createObjectBuilder()
+        Json.createObjectBuilder()
             .add("name", target.getFileName().toString())
             .add("path", target.toString())
             .add("size_bytes", size)
@@ -122,7 +121,7 @@ public class OnlineBackup {
             : "Backups in " + dir + "\n" + table.render();
     return AdminReport.ok(
         text,
-        JSON.createObjectBuilder()
+        Json.createObjectBuilder()
             .add("directory", dir.toString())
             .add("backups", table.json())
             .add("count", table.size())

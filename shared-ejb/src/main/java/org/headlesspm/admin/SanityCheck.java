@@ -1,9 +1,8 @@
 package org.headlesspm.admin;
 
-import static org.headlesspm.api.JsonFactory.JSON;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -300,7 +299,7 @@ public class SanityCheck {
             "category", "Category", "check", "Check", "checked", "Rows", "result", "Result");
     List<String> failures = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    JsonArrayBuilder issues = JSON.createArrayBuilder();
+    JsonArrayBuilder issues = Json.createArrayBuilder();
     for (Result r : results) {
       String verdict =
           r.passed()
@@ -310,7 +309,7 @@ public class SanityCheck {
       for (String issue : r.issues()) {
         (r.severity() == Severity.FAIL ? failures : warnings).add(issue);
         issues.add(
-            JSON.createObjectBuilder()
+            Json.createObjectBuilder()
                 .add("category", r.category())
                 .add("check", r.check())
                 .add("severity", r.severity().name().toLowerCase(Locale.ROOT))
@@ -347,14 +346,14 @@ public class SanityCheck {
     return new AdminReport(
         failures.isEmpty() ? 0 : 1,
         text.toString(),
-        JSON.createObjectBuilder()
+        Json.createObjectBuilder()
             .add("checks", table.json())
             .add("total", results.size())
             .add("passed", passed)
             .add("failures", failures.size())
             .add("warnings", warnings.size())
             .add("issues", issues)
-            .add("fixed", JSON.createArrayBuilder(fixes))
+            .add("fixed", Json.createArrayBuilder(fixes))
             .build());
   }
 

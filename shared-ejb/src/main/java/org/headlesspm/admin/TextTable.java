@@ -1,7 +1,6 @@
 package org.headlesspm.admin;
 
-import static org.headlesspm.api.JsonFactory.JSON;
-
+import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -94,9 +93,9 @@ public final class TextTable {
 
   /** The rows as JSON objects keyed by column key. */
   public JsonArrayBuilder json() {
-    JsonArrayBuilder array = JSON.createArrayBuilder();
+    JsonArrayBuilder array = Json.createArrayBuilder();
     for (List<Object> row : rows) {
-      JsonObjectBuilder item = JSON.createObjectBuilder();
+      JsonObjectBuilder item = Json.createObjectBuilder();
       for (int c = 0; c < columns.size(); c++) {
         Object cell = row.get(c);
         String key = columns.get(c).key();

@@ -1,8 +1,7 @@
 package org.headlesspm.changes;
 
-import static org.headlesspm.api.JsonFactory.JSON;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -57,7 +56,7 @@ public class ChangeFeed {
             .getResultList()) {
       Changelog c = (Changelog) row[0];
       JsonObjectBuilder data =
-          JSON.createObjectBuilder()
+          Json.createObjectBuilder()
               .add("task_id", c.getTaskId())
               .add("title", (String) row[1])
               .add("old_status", c.getOldStatus().name())
@@ -83,7 +82,7 @@ public class ChangeFeed {
   }
 
   private static JsonObjectBuilder documentData(Document d) {
-    return JSON.createObjectBuilder()
+    return Json.createObjectBuilder()
         .add("document_id", d.getId())
         .add("doc_type", d.getDocType().name())
         .add("title", d.getTitle())

@@ -1,7 +1,6 @@
 package org.headlesspm.storage;
 
-import static org.headlesspm.api.JsonFactory.JSON;
-
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.AttributeConverter;
@@ -22,7 +21,7 @@ public class JsonColumn implements AttributeConverter<JsonObject, String> {
     if (text == null || text.isBlank()) {
       return null;
     }
-    try (var reader = JSON.createReader(new StringReader(text))) {
+    try (var reader = Json.createReader(new StringReader(text))) {
       JsonValue value = reader.readValue();
       return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
     }

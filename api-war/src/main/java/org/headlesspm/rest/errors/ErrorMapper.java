@@ -1,7 +1,6 @@
 package org.headlesspm.rest.errors;
 
-import static org.headlesspm.api.JsonFactory.JSON;
-
+import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -100,14 +99,14 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
   }
 
   static Response detail(int status, String detail) {
-    JsonObject body = JSON.createObjectBuilder().add("detail", detail).build();
+    JsonObject body = Json.createObjectBuilder().add("detail", detail).build();
     return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 
   static Response invalid(List<FieldError> errors) {
-    JsonArrayBuilder items = JSON.createArrayBuilder();
+    JsonArrayBuilder items = Json.createArrayBuilder();
     for (FieldError error : errors) {
-      JsonArrayBuilder loc = JSON.createArrayBuilder();
+      JsonArrayBuilder loc = Json.createArrayBuilder();
       for (Object part : error.loc()) {
         if (part instanceof Number n) {
           loc.add(n.longValue());
@@ -116,13 +115,13 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         }
       }
       JsonObjectBuilder item =
-          JSON.createObjectBuilder()
+          Json.createObjectBuilder()
               .add("loc", loc)
               .add("msg", error.msg())
               .add("type", error.type());
       items.add(item);
     }
-    JsonObject body = JSON.createObjectBuilder().add("detail", items).build();
+    JsonObject body = Json.createObjectBuilder().add("detail", items).build();
     return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 }

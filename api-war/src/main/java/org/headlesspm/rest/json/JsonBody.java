@@ -1,7 +1,6 @@
 package org.headlesspm.rest.json;
 
-import static org.headlesspm.api.JsonFactory.JSON;
-
+import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -45,7 +44,7 @@ public final class JsonBody {
       throw new InvalidRequest(new FieldError(List.of("body"), "Field required", "missing"));
     }
     JsonValue value;
-    try (JsonParser parser = JSON.createParser(new StringReader(text))) {
+    try (JsonParser parser = Json.createParser(new StringReader(text))) {
       parser.next();
       value = parser.getValue();
       // One JSON text only: "{...}}" or "{...} garbage" is malformed, not an object.

@@ -1,8 +1,7 @@
 package org.headlesspm.dashboard.health;
 
-import static org.headlesspm.api.JsonFactory.JSON;
-
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
@@ -62,7 +61,7 @@ public class MachineEndpoints extends HttpServlet {
   }
 
   private JsonObject dashboardHealth(Probe api) {
-    return JSON.createObjectBuilder()
+    return Json.createObjectBuilder()
         .add("status", api.healthy() ? "healthy" : "degraded")
         .add("service", "headless-pm-dashboard")
         .add("version", BuildInfo.version())
@@ -70,7 +69,7 @@ public class MachineEndpoints extends HttpServlet {
         .add("api_url", config.apiBaseUrl())
         .add(
             "environment",
-            JSON.createObjectBuilder()
+            Json.createObjectBuilder()
                 .add("api_url_configured", true)
                 .add("api_key_configured", config.apiKeyConfigured())
                 .add("runtime", "payara-micro"))
@@ -81,7 +80,7 @@ public class MachineEndpoints extends HttpServlet {
   private JsonObject serviceHealth() {
     Probe api = monitor.api();
     Probe mcp = monitor.mcp();
-    return JSON.createObjectBuilder()
+    return Json.createObjectBuilder()
         .add("status", api.healthy() && mcp.healthy() ? "healthy" : "degraded")
         .add("service", "headless-pm-dashboard")
         .add("version", BuildInfo.version())
@@ -89,7 +88,7 @@ public class MachineEndpoints extends HttpServlet {
         .add("timestamp", Instant.now().toString())
         .add(
             "depends_on",
-            JSON.createArrayBuilder()
+            Json.createArrayBuilder()
                 .add(dependency("headless-pm-api", api))
                 .add(dependency("headless-pm-mcp", mcp)))
         .build();
@@ -98,15 +97,15 @@ public class MachineEndpoints extends HttpServlet {
   private static JsonObjectBuilder dependency(String service, Probe probe) {
     JsonObjectBuilder health;
     if (probe.content() != null) {
-      health = JSON.createObjectBuilder(probe.content()).remove("depends_on");
+      health = Json.createObjectBuilder(probe.content()).remove("depends_on");
     } else {
       health =
-          JSON.createObjectBuilder()
+          Json.createObjectBuilder()
               .add("status", probe.reachable() ? "unhealthy" : "unreachable")
               .add("service", service)
               .add("error", probe.reachable() ? "HTTP " + probe.statusCode() : probe.error());
     }
-    return JSON.createObjectBuilder()
+    return Json.createObjectBuilder()
         .add("service", service)
         .add("url", probe.url())
         .add("health", health);
@@ -115,16 +114,16 @@ public class MachineEndpoints extends HttpServlet {
   private JsonObject status() {
     Probe api = monitor.api();
     Probe mcp = monitor.mcp();
-    return JSON.createObjectBuilder()
+    return Json.createObjectBuilder()
         .add("status", api.healthy() ? (mcp.healthy() ? "healthy" : "degraded") : "unhealthy")
         .add(
             "dependencies",
-            JSON.createObjectBuilder()
+            Json.createObjectBuilder()
                 .add("api_backend", diagnostics(api))
                 .add("mcp_server", diagnostics(mcp)))
         .add(
             "environment",
-            JSON.createObjectBuilder()
+            Json.createObjectBuilder()
                 .add("api_url", config.apiBaseUrl())
                 .add("mcp_url", config.mcpUrl())
                 .add("has_api_key", config.apiKeyConfigured())
@@ -137,7 +136,7 @@ public class MachineEndpoints extends HttpServlet {
 
   private static JsonObjectBuilder diagnostics(Probe probe) {
     JsonObjectBuilder entry =
-        JSON.createObjectBuilder()
+        Json.createObjectBuilder()
             .add("reachable", probe.reachable())
             .add("status_code", probe.statusCode())
             .add("response_time_ms", probe.responseTimeMs())
@@ -161,7 +160,7 @@ public class MachineEndpoints extends HttpServlet {
     write(
         response,
         mcp.reachable() ? mcp.statusCode() : 503,
-        JSON.createObjectBuilder()
+        Json.createObjectBuilder()
             .add("status", "unhealthy")
             .add("service", "headless-pm-mcp")
             .add("error", mcp.reachable() ? "HTTP " + mcp.statusCode() : mcp.error())
@@ -169,18 +168,18 @@ public class MachineEndpoints extends HttpServlet {
   }
 
   private static JsonObject microProfile(String path) {
-    return JSON.createObjectBuilder()
+    return Json.createObjectBuilder()
         .add("status", "UP")
         .add(
             "checks",
-            JSON.createArrayBuilder()
+            Json.createArrayBuilder()
                 .add(
-                    JSON.createObjectBuilder()
+                    Json.createObjectBuilder()
                         .add("name", path.endsWith("ready") ? "faces" : "dashboard")
                         .add("status", "UP")
                         .add(
                             "data",
-                            JSON.createObjectBuilder()
+                            Json.createObjectBuilder()
                                 .add(
                                     "uptime_seconds",
                                     ManagementFactory.getRuntimeMXBean().getUptime() / 1000))))
