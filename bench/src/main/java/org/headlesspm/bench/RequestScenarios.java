@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.IntFunction;
 
 /** Latency and throughput of single operations at a fixed request rate (issue 6 list). */
 final class RequestScenarios {
@@ -30,32 +31,9 @@ final class RequestScenarios {
     List<Stats> results = new ArrayList<>();
     Fixtures.Plan plan = fixtures.plan("requests");
 
-    results.add(
-        measure(
-            "register (E5)",
-            i ->
-                api.post(
-                    "/api/v1/register",
-                    Map.of(
-                        "agent_id", fixtures.name("agent"),
-                        "project_id", plan.project(),
-                        "role", "backend_dev",
-                        "level", "senior",
-                        "connection_type", "client"))));
-    results.add(
-        measure(
-            "create task (E26)",
-            i ->
-                api.post(
-                    Fixtures.taskPath(plan),
-                    Fixtures.taskBody(plan, "created " + i, "frontend_dev"))));
-    results.add(
-        measure(
-            "next task, simulate (E27)",
-            i ->
-                api.get(
-                    "/api/v1/tasks/next?role=frontend_dev&level=senior&simulate=true&project_id="
-                        + plan.project())));
+    results.add(measure("register (E5)", register(plan)));
+    results.add(measure("create task (E26)", createTask(plan, "frontend_dev")));
+    results.add(measure("next task, simulate (E27)", nextTask(plan, "frontend_dev")));
 
     for (int count : stored) {
       Fixtures.Plan big = fixtures.plan("list" + count);
@@ -65,7 +43,7 @@ final class RequestScenarios {
       results.add(
           measure(
               "list 50 of " + String.format("%,d", count) + " tasks (E28 limit=50)",
-              i -> api.get("/api/v1/tasks?limit=50&project_id=" + big.project())));
+              listPage(big)));
       int fullRate = count >= 10_000 ? 2 : 20;
       results.add(
           OpenLoop.run(
@@ -103,54 +81,48 @@ final class RequestScenarios {
 
   /**
    * A server just started runs interpreted code until the JIT has compiled its hot paths (about the
-   * first few thousand requests): 20 s of the main requests at a quarter of the rate, not measured.
+   * first few thousand requests): the main requests for 20 s each at a quarter of the rate, in a
+   * project of their own, not measured.
    */
   private void warmUp() {
     Fixtures.Plan plan = fixtures.plan("warmup");
     Duration warm = Duration.ofSeconds(20);
     int gentle = Math.max(1, rate / 4);
     System.out.println(
-        "Warm-up: 20 s each of register, create, next task, list at " + gentle + "/s");
-    OpenLoop.run(
-        "warm-up register",
-        gentle,
-        warm,
-        i ->
-            api.post(
-                    "/api/v1/register",
-                    Map.of(
-                        "agent_id",
-                        fixtures.name("warm"),
-                        "project_id",
-                        plan.project(),
-                        "role",
-                        "backend_dev",
-                        "level",
-                        "senior"))
-                .thenApply(OpenLoop::check));
-    OpenLoop.run(
-        "warm-up create",
-        gentle,
-        warm,
-        i ->
-            api.post(Fixtures.taskPath(plan), Fixtures.taskBody(plan, "warm " + i, "qa"))
-                .thenApply(OpenLoop::check));
-    OpenLoop.run(
-        "warm-up next",
-        gentle,
-        warm,
-        i ->
-            api.get(
-                    "/api/v1/tasks/next?role=qa&level=senior&simulate=true&project_id="
-                        + plan.project())
-                .thenApply(OpenLoop::check));
-    OpenLoop.run(
-        "warm-up list",
-        gentle,
-        warm,
-        i ->
-            api.get("/api/v1/tasks?limit=50&project_id=" + plan.project())
-                .thenApply(OpenLoop::check));
+        "Warm-up: " + warm.toSeconds() + " s each of the main requests at " + gentle + "/s");
+    OpenLoop.run("warm-up register", gentle, warm, checked(register(plan)));
+    OpenLoop.run("warm-up create", gentle, warm, checked(createTask(plan, "qa")));
+    OpenLoop.run("warm-up next", gentle, warm, checked(nextTask(plan, "qa")));
+    OpenLoop.run("warm-up list", gentle, warm, checked(listPage(plan)));
+  }
+
+  private IntFunction<CompletableFuture<Api.Reply>> register(Fixtures.Plan plan) {
+    return i ->
+        api.post(
+            "/api/v1/register",
+            Map.of(
+                "agent_id", fixtures.name("agent"),
+                "project_id", plan.project(),
+                "role", "backend_dev",
+                "level", "senior",
+                "connection_type", "client"));
+  }
+
+  private IntFunction<CompletableFuture<Api.Reply>> createTask(Fixtures.Plan plan, String role) {
+    return i -> api.post(Fixtures.taskPath(plan), Fixtures.taskBody(plan, "created " + i, role));
+  }
+
+  private IntFunction<CompletableFuture<Api.Reply>> nextTask(Fixtures.Plan plan, String role) {
+    return i ->
+        api.get(
+            "/api/v1/tasks/next?role="
+                + role
+                + "&level=senior&simulate=true&project_id="
+                + plan.project());
+  }
+
+  private IntFunction<CompletableFuture<Api.Reply>> listPage(Fixtures.Plan plan) {
+    return i -> api.get("/api/v1/tasks?limit=50&project_id=" + plan.project());
   }
 
   /** Lock then release through a status change: two requests per round trip, half the rate. */
@@ -183,8 +155,12 @@ final class RequestScenarios {
         });
   }
 
-  private Stats measure(
-      String name, java.util.function.IntFunction<CompletableFuture<Api.Reply>> call) {
-    return OpenLoop.run(name, rate, length, i -> call.apply(i).thenApply(OpenLoop::check));
+  private Stats measure(String name, IntFunction<CompletableFuture<Api.Reply>> call) {
+    return OpenLoop.run(name, rate, length, checked(call));
+  }
+
+  private static IntFunction<CompletableFuture<String>> checked(
+      IntFunction<CompletableFuture<Api.Reply>> call) {
+    return i -> call.apply(i).thenApply(OpenLoop::check);
   }
 }
