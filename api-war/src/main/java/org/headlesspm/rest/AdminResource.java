@@ -1,7 +1,8 @@
 package org.headlesspm.rest;
 
+import static org.headlesspm.api.JsonFactory.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -119,7 +120,7 @@ public class AdminResource {
           new AdminReport(
               2,
               "Sanity check could not run: " + e.getMessage() + "\n",
-              Json.createObjectBuilder().add("error", String.valueOf(e.getMessage())).build());
+              JSON.createObjectBuilder().add("error", String.valueOf(e.getMessage())).build());
     }
     return answer(report);
   }

@@ -1,5 +1,6 @@
 package org.headlesspm.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import org.headlesspm.rest.json.Required;
 /** Agent records: E6–E9. */
 @Path("api/v1/agents")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class AgentResource {
 
   @Inject AgentService agents;

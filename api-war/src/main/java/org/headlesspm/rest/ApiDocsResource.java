@@ -1,5 +1,6 @@
 package org.headlesspm.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import org.headlesspm.rest.security.PublicRoute;
  */
 @Path("api/v1/docs")
 @PublicRoute
+@ApplicationScoped
 public class ApiDocsResource {
 
   private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";

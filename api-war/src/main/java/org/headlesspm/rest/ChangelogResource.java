@@ -1,5 +1,6 @@
 package org.headlesspm.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.headlesspm.task.TaskService;
 /** Task status history: E35 (unknown parameters such as {@code hours} are ignored). */
 @Path("api/v1/changelog")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class ChangelogResource {
 
   @Inject TaskService tasks;

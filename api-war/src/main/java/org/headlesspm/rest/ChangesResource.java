@@ -1,5 +1,6 @@
 package org.headlesspm.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import org.headlesspm.rest.json.Required;
 /** The change feed: E48. */
 @Path("api/v1/changes")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class ChangesResource {
 
   @Inject ChangeFeed feed;

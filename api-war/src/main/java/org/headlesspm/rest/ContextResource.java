@@ -1,5 +1,6 @@
 package org.headlesspm.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.headlesspm.rest.security.PublicRoute;
 /** Where a project's files live: E18, and the public default-project variant E58. */
 @Path("api/v1/context")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class ContextResource {
 
   @Inject ProjectService projects;

@@ -1,5 +1,6 @@
 package org.headlesspm.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,7 @@ import org.headlesspm.rest.json.Required;
 /** Documents: E36–E40. */
 @Path("api/v1/documents")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class DocumentResource {
 
   private static final int MAX_TITLE = 200;

@@ -1,5 +1,6 @@
 package org.headlesspm.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import org.headlesspm.rest.json.Required;
 /** Epics: E19–E22. */
 @Path("api/v1/epics")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class EpicResource {
 
   @Inject PlanningService planning;

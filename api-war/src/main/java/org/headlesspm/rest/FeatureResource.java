@@ -1,5 +1,6 @@
 package org.headlesspm.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import org.headlesspm.rest.json.Required;
 /** Features: E23–E25. */
 @Path("api/v1/features")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class FeatureResource {
 
   @Inject PlanningService planning;

@@ -1,5 +1,6 @@
 package org.headlesspm.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import org.headlesspm.rest.json.Required;
 /** Mentions: E41–E43. */
 @Path("api/v1/mentions")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class MentionResource {
 
   @Inject MentionService mentions;

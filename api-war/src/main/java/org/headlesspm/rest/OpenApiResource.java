@@ -1,5 +1,6 @@
 package org.headlesspm.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import org.headlesspm.rest.security.PublicRoute;
  */
 @Path("api/v1/openapi.json")
 @PublicRoute
+@ApplicationScoped
 public class OpenApiResource {
 
   static final String DOCUMENT = "openapi/openapi.json";

@@ -1,7 +1,9 @@
 package org.headlesspm.rest;
 
+import static org.headlesspm.api.JsonFactory.JSON;
+
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,6 +30,7 @@ import org.headlesspm.rest.security.PublicRoute;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @PublicRoute
+@ApplicationScoped
 public class OperationalResource {
 
   @Inject HealthReport health;
@@ -37,7 +40,7 @@ public class OperationalResource {
 
   @GET
   public JsonObject root() {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("message", "Headless PM API")
         .add("docs", "/api/v1/docs")
         .add("health", "ok")

@@ -1,5 +1,6 @@
 package org.headlesspm.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -28,6 +29,7 @@ import org.headlesspm.rest.json.JsonBody;
 /** Projects and their documentation files: E10–E17. */
 @Path("api/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class ProjectResource {
 
   /** Repository settings longer than this are refused with 422 (at least 255 must fit, A4.5). */

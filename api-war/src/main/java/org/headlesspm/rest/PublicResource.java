@@ -1,5 +1,6 @@
 package org.headlesspm.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,6 +35,7 @@ import org.headlesspm.task.TaskService;
 @Path("api/v1/public")
 @Produces(MediaType.APPLICATION_JSON)
 @PublicRoute
+@ApplicationScoped
 public class PublicResource {
 
   @Inject HealthReport health;

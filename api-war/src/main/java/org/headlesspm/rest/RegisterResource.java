@@ -1,5 +1,6 @@
 package org.headlesspm.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import org.headlesspm.rest.json.JsonBody;
 /** Registration: E5. */
 @Path("api/v1/register")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class RegisterResource {
 
   @Inject AgentService agents;

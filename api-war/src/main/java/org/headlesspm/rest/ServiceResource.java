@@ -1,5 +1,6 @@
 package org.headlesspm.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import org.headlesspm.rest.json.Required;
 /** Services agents run: E44–E47. */
 @Path("api/v1/services")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class ServiceResource {
 
   private static final int MAX_SERVICE_NAME = 100;

@@ -2,6 +2,7 @@ package org.headlesspm.rest;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -40,6 +41,7 @@ import org.headlesspm.timetracking.TimeTrackingService;
 /** Tasks: E26–E34, and editing, completion and time tracking: E59–E62. */
 @Path("api/v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class TaskResource {
 
   @Inject TaskService tasks;

@@ -1,5 +1,6 @@
 package org.headlesspm.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.headlesspm.timetracking.TimeTrackingService;
 /** Time entries: E63 (only DELETE; other methods answer 405). */
 @Path("api/v1/time-entries")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class TimeEntryResource {
 
   @Inject TimeTrackingService time;

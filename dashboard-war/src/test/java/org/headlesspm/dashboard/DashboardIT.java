@@ -44,6 +44,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -68,6 +71,29 @@ class DashboardIT {
   private static HeadlessPmStack stack;
   private static HeadlessPmApi api;
   private static ChromeDriver browser;
+
+  /** A failed test leaves the page it saw, to read what the browser got. */
+  @RegisterExtension
+  static final TestWatcher PAGE_ON_FAILURE =
+      new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+          if (browser == null) {
+            return;
+          }
+          String name = context.getRequiredTestMethod().getName();
+          try {
+            Path dir = Path.of("target/failed-pages");
+            Files.createDirectories(dir);
+            Files.writeString(
+                dir.resolve(name + ".html"),
+                "<!-- " + browser.getCurrentUrl() + " -->\n" + browser.getPageSource());
+          } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+          }
+        }
+      };
+
   private static String base;
   private static long project;
   private static long emptyProject;
@@ -222,8 +248,37 @@ class DashboardIT {
   // --- helpers
   // ------------------------------------------------------------------------------------
 
+  /**
+   * Loads a page and waits until it has replaced the previous one and is complete. Failed runs read
+   * a board with fewer columns than the page finally had, right after {@code get} returned.
+   */
   private static void open(String path) {
+    WebElement previous = browser.findElement(By.tagName("html"));
     browser.get(base + path);
+    untilReplaced(previous);
+  }
+
+  private static void untilReplaced(WebElement previous) {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(previous));
+    wait.until(d -> "complete".equals(js("return document.readyState")));
+  }
+
+  /** After a script-driven navigation: waits for the new address and a complete document. */
+  private static void untilAddressContains(String part) {
+    untilAt(url -> url.contains(part));
+  }
+
+  private static void untilAddressEndsWith(String end) {
+    untilAt(url -> url.endsWith(end));
+  }
+
+  private static void untilAt(java.util.function.Predicate<String> address) {
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(
+            d ->
+                address.test(d.getCurrentUrl())
+                    && "complete".equals(js("return document.readyState")));
   }
 
   private static List<WebElement> all(String testId) {
@@ -245,12 +300,11 @@ class DashboardIT {
     }
   }
 
-  /** Clicks a control that submits a form and waits until the next page has replaced this one. */
+  /** Clicks a control that submits a form and waits until the next page is complete. */
   private static void submit(WebElement control) {
     WebElement page = browser.findElement(By.tagName("html"));
     control.click();
-    new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    untilReplaced(page);
   }
 
   private static Object js(String script, Object... args) {
@@ -351,8 +405,7 @@ class DashboardIT {
   void emptyProjectShowsEmptyStatesAndStaysSelected() {
     open("/");
     new Select(one("project-selector")).selectByVisibleText("Empty");
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(d -> d.getCurrentUrl().contains("project=" + emptyProject));
+    untilAddressContains("project=" + emptyProject);
     open("/");
     assertEquals(
         Long.toString(emptyProject),
@@ -464,8 +517,7 @@ class DashboardIT {
         epics.stream().filter(e -> e.name().equals("Authentication")).findFirst().orElseThrow();
     assertFalse(one("filter-feature").isEnabled());
     new Select(one("filter-epic")).selectByVisibleText("Authentication");
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(d -> d.getCurrentUrl().contains("epic=" + auth.id()));
+    untilAddressContains("epic=" + auth.id());
     assertTrue(one("filter-feature").isEnabled());
     long expected =
         api.listTasks(null, null, project, null).stream()
@@ -534,8 +586,7 @@ class DashboardIT {
             + "column.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data}));"
             + "column.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));",
         task.id());
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(d -> d.getCurrentUrl().contains("moved=" + task.id()));
+    untilAddressContains("moved=" + task.id());
     assertEquals(TaskStatus.documentation_done, api.getTask(task.id()).status());
 
     WebElement card = browser.findElement(By.id("task-" + task.id()));
@@ -544,8 +595,7 @@ class DashboardIT {
         .until(d -> api.getTask(task.id()).status() == TaskStatus.committed);
     open("/tasks?project=" + project);
     browser.findElement(By.id("task-" + task.id())).sendKeys(Keys.ENTER);
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(d -> d.getCurrentUrl().endsWith("/tasks/" + task.id()));
+    untilAddressEndsWith("/tasks/" + task.id());
   }
 
   @Test

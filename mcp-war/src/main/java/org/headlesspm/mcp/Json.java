@@ -1,5 +1,7 @@
 package org.headlesspm.mcp;
 
+import static org.headlesspm.api.JsonFactory.JSON;
+
 import jakarta.json.bind.Jsonb;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +67,7 @@ public final class Json {
     if (map == null) {
       return null;
     }
-    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(write(map)))) {
+    try (var reader = JSON.createReader(new java.io.StringReader(write(map)))) {
       return reader.readObject();
     }
   }

@@ -1,8 +1,9 @@
 package org.headlesspm.admin;
 
+import static org.headlesspm.api.JsonFactory.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -45,7 +46,7 @@ public class AdminDashboard {
     Instant now = clock.instant();
     StringBuilder text = new StringBuilder();
     text.append("Headless PM Dashboard — ").append(TextTable.dayMinute(now, "")).append(" UTC\n\n");
-    JsonObjectBuilder data = Json.createObjectBuilder().add("generated_at", now.toString());
+    JsonObjectBuilder data = JSON.createObjectBuilder().add("generated_at", now.toString());
 
     List<Task> tasks =
         em.createQuery("SELECT t FROM Task t ORDER BY t.updatedAt DESC, t.id DESC", Task.class)

@@ -1,6 +1,7 @@
 package org.headlesspm.admin;
 
-import jakarta.json.Json;
+import static org.headlesspm.api.JsonFactory.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -16,7 +17,7 @@ public record AdminReport(int exitCode, String text, JsonObject data) {
 
   /** The JSON answer: the command's data plus {@code exit_code} and the text as {@code output}. */
   public JsonObject json() {
-    JsonObjectBuilder all = Json.createObjectBuilder(data);
+    JsonObjectBuilder all = JSON.createObjectBuilder(data);
     all.add("exit_code", exitCode);
     all.add("output", text);
     return all.build();

@@ -1,8 +1,9 @@
 package org.headlesspm.admin;
 
+import static org.headlesspm.api.JsonFactory.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -73,7 +74,7 @@ public class DatabaseAdmin {
     text.append("Database initialized successfully\n");
     return AdminReport.ok(
         text.toString(),
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("default_project_created", !hadProject)
             .add("dashboard_user_created", !hadDashboardUser)
             .build());
@@ -93,7 +94,7 @@ public class DatabaseAdmin {
           "Reset is disabled when ENVIRONMENT=production (set headless-pm.admin.allow-reset=true)");
     }
     NativeSql.update(em, "UPDATE agent SET current_task_id = NULL");
-    JsonObjectBuilder deleted = Json.createObjectBuilder();
+    JsonObjectBuilder deleted = JSON.createObjectBuilder();
     for (String table : TABLES) {
       deleted.add(table, NativeSql.update(em, "DELETE FROM " + table));
     }
@@ -102,7 +103,7 @@ public class DatabaseAdmin {
     AdminReport init = init();
     return AdminReport.ok(
         "Database reset successfully\n" + init.text(),
-        Json.createObjectBuilder().add("deleted", deleted).add("init", init.data()).build());
+        JSON.createObjectBuilder().add("deleted", deleted).add("init", init.data()).build());
   }
 
   /** Counts of agents, services up, today's documents and tasks per status. */
@@ -137,7 +138,7 @@ public class DatabaseAdmin {
         .append(midnight.atOffset(ZoneOffset.UTC).toLocalDate())
         .append(" 00:00 UTC)\n");
     text.append("\nTask Breakdown:\n");
-    JsonObjectBuilder tasks = Json.createObjectBuilder();
+    JsonObjectBuilder tasks = JSON.createObjectBuilder();
     byStatus.forEach(
         (status, count) -> {
           text.append("  ").append(TextTable.titleCase(status)).append(": ").append(count);
@@ -146,7 +147,7 @@ public class DatabaseAdmin {
         });
     return AdminReport.ok(
         text.toString(),
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("agents", agents)
             .add("services_up", servicesUp)
             .add("documents_today", documentsToday)

@@ -1,10 +1,10 @@
 package org.headlesspm.admin;
 
 import static org.headlesspm.admin.TextTable.truncate;
+import static org.headlesspm.api.JsonFactory.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -222,7 +222,7 @@ public class Listings {
   private static AdminReport listing(String key, TextTable table, String whenEmpty) {
     String text = table.isEmpty() ? whenEmpty + "\n" : table.render();
     return AdminReport.ok(
-        text, Json.createObjectBuilder().add(key, table.json()).add("count", table.size()).build());
+        text, JSON.createObjectBuilder().add(key, table.json()).add("count", table.size()).build());
   }
 
   /**

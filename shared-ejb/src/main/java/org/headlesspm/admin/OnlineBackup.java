@@ -1,9 +1,10 @@
 package org.headlesspm.admin;
 
+import static org.headlesspm.api.JsonFactory.JSON;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,7 +75,7 @@ public class OnlineBackup {
     String schema = bootstrap.schema().map(s -> s.current()).orElse("unknown");
     LOG.info("Online backup written to " + target + " (" + size + " bytes)");
     JsonObject data =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("name", target.getFileName().toString())
             .add("path", target.toString())
             .add("size_bytes", size)
@@ -121,7 +122,7 @@ public class OnlineBackup {
             : "Backups in " + dir + "\n" + table.render();
     return AdminReport.ok(
         text,
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("directory", dir.toString())
             .add("backups", table.json())
             .add("count", table.size())

@@ -1,8 +1,9 @@
 package org.headlesspm.admin;
 
+import static org.headlesspm.api.JsonFactory.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -113,7 +114,7 @@ public class SampleData {
     if (alreadySeeded(id)) {
       return AdminReport.ok(
           heading + "Project already seeded (epic \"" + EPIC + "\" exists): nothing created\n",
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("project_id", id)
               .add("project_name", project.getName())
               .add("seeded", false)
@@ -161,7 +162,7 @@ public class SampleData {
         heading
             + "Sample data created successfully!\n"
             + "Created: 1 epic, 1 feature, 3 tasks, 4 agents, 2 documents\n",
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("project_id", id)
             .add("project_name", project.getName())
             .add("seeded", true)

@@ -1,8 +1,9 @@
 package org.headlesspm.admin;
 
+import static org.headlesspm.api.JsonFactory.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -299,7 +300,7 @@ public class SanityCheck {
             "category", "Category", "check", "Check", "checked", "Rows", "result", "Result");
     List<String> failures = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    JsonArrayBuilder issues = Json.createArrayBuilder();
+    JsonArrayBuilder issues = JSON.createArrayBuilder();
     for (Result r : results) {
       String verdict =
           r.passed()
@@ -309,7 +310,7 @@ public class SanityCheck {
       for (String issue : r.issues()) {
         (r.severity() == Severity.FAIL ? failures : warnings).add(issue);
         issues.add(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("category", r.category())
                 .add("check", r.check())
                 .add("severity", r.severity().name().toLowerCase(Locale.ROOT))
@@ -346,14 +347,14 @@ public class SanityCheck {
     return new AdminReport(
         failures.isEmpty() ? 0 : 1,
         text.toString(),
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("checks", table.json())
             .add("total", results.size())
             .add("passed", passed)
             .add("failures", failures.size())
             .add("warnings", warnings.size())
             .add("issues", issues)
-            .add("fixed", Json.createArrayBuilder(fixes))
+            .add("fixed", JSON.createArrayBuilder(fixes))
             .build());
   }
 

@@ -1,6 +1,7 @@
 package org.headlesspm.admin;
 
-import jakarta.json.Json;
+import static org.headlesspm.api.JsonFactory.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -93,9 +94,9 @@ public final class TextTable {
 
   /** The rows as JSON objects keyed by column key. */
   public JsonArrayBuilder json() {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     for (List<Object> row : rows) {
-      JsonObjectBuilder item = Json.createObjectBuilder();
+      JsonObjectBuilder item = JSON.createObjectBuilder();
       for (int c = 0; c < columns.size(); c++) {
         Object cell = row.get(c);
         String key = columns.get(c).key();

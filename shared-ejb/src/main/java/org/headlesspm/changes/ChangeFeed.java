@@ -1,7 +1,8 @@
 package org.headlesspm.changes;
 
+import static org.headlesspm.api.JsonFactory.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -56,7 +57,7 @@ public class ChangeFeed {
             .getResultList()) {
       Changelog c = (Changelog) row[0];
       JsonObjectBuilder data =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("task_id", c.getTaskId())
               .add("title", (String) row[1])
               .add("old_status", c.getOldStatus().name())
@@ -82,7 +83,7 @@ public class ChangeFeed {
   }
 
   private static JsonObjectBuilder documentData(Document d) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("document_id", d.getId())
         .add("doc_type", d.getDocType().name())
         .add("title", d.getTitle())

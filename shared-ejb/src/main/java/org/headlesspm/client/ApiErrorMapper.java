@@ -1,6 +1,7 @@
 package org.headlesspm.client;
 
-import jakarta.json.Json;
+import static org.headlesspm.api.JsonFactory.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -68,7 +69,7 @@ public class ApiErrorMapper implements ResponseExceptionMapper<RuntimeException>
     if (body.isBlank()) {
       return null;
     }
-    try (var reader = Json.createReader(new StringReader(body))) {
+    try (var reader = JSON.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       return value instanceof JsonObject object ? object.get("detail") : null;
     } catch (JsonParsingException | IllegalStateException notJson) {

@@ -1,6 +1,7 @@
 package org.headlesspm.storage;
 
-import jakarta.json.Json;
+import static org.headlesspm.api.JsonFactory.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.AttributeConverter;
@@ -21,7 +22,7 @@ public class JsonColumn implements AttributeConverter<JsonObject, String> {
     if (text == null || text.isBlank()) {
       return null;
     }
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = JSON.createReader(new StringReader(text))) {
       JsonValue value = reader.readValue();
       return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
     }

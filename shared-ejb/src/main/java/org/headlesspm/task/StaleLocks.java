@@ -46,8 +46,10 @@ public class StaleLocks {
   @Transactional
   public static class Sweep {
 
+    // "IS NOT NULL" lets SQLite read only the locked tasks from ix_task_locked_by_id.
     private static final String STALE =
-        "SELECT t, a.agentId FROM Task t, Agent a WHERE a.id = t.lockedById"
+        "SELECT t, a.agentId FROM Task t, Agent a"
+            + " WHERE t.lockedById IS NOT NULL AND a.id = t.lockedById"
             + " AND a.lastSeen < :cutoff AND a.lastActivity < :cutoff";
 
     @PersistenceContext EntityManager em;
@@ -55,9 +57,10 @@ public class StaleLocks {
     @Inject TaskLocks locks;
 
     public boolean anyStale(Instant cutoff) {
+      // No setMaxResults: EclipseLink would generate the SQL again on every call (the rows are
+      // almost always none, so fetching them all costs nothing).
       return !em.createQuery(STALE, Object[].class)
           .setParameter("cutoff", cutoff)
-          .setMaxResults(1)
           .getResultList()
           .isEmpty();
     }

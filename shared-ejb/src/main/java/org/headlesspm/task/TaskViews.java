@@ -30,7 +30,7 @@ public class TaskViews {
   @PersistenceContext EntityManager em;
 
   public Optional<TaskResponse> find(long taskId) {
-    return query(" WHERE t.id = :id", Map.of("id", taskId), 1).stream().findFirst();
+    return query(" WHERE t.id = :id", Map.of("id", taskId), 0).stream().findFirst();
   }
 
   /**

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Time on the wire, API.md 1.7. */
-class TimestampsTest {
+public class TimestampsTest {
 
   private static final String WIRE_FORM = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z";
 
@@ -157,5 +157,29 @@ class TimestampsTest {
     Instant instant = Instant.parse("2025-06-20T10:15:30.123456789Z");
     assertEquals(instant.truncatedTo(ChronoUnit.MICROS), Timestamps.truncate(instant));
     assertEquals(123_456_000, Timestamps.truncate(instant).getNano());
+  }
+
+  @Test
+  void handWrittenFormatAgreesWithTheFormatter() {
+    var wire =
+        java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
+    randomInstants(7, 200_000)
+        .forEach(instant -> assertEquals(wire.format(instant), Timestamps.format(instant)));
+    Instant far = Instant.parse("+12345-01-02T03:04:05.000006Z");
+    assertEquals(wire.format(far), Timestamps.format(far));
+  }
+
+  /** Instants with nanoseconds, spread over the years 1 to 9999. */
+  public static Stream<Instant> randomInstants(long seed, int count) {
+    Random random = new Random(seed);
+    long min = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+    long max = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    return Stream.generate(
+            () ->
+                Instant.ofEpochSecond(
+                    min + Math.floorMod(random.nextLong(), max - min),
+                    random.nextInt(1_000_000_000)))
+        .limit(count);
   }
 }

@@ -116,4 +116,36 @@ class InstantColumnTest {
     java.util.Collections.shuffle(instants, random);
     return instants;
   }
+
+  /** The hand-written fast paths agree with the formatters over a wide range of instants. */
+  @Test
+  void fastPathsAgreeWithTheFormatters() {
+    var write =
+        java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS")
+            .withZone(java.time.ZoneOffset.UTC);
+    for (Instant instant :
+        (Iterable<Instant>)
+            org.headlesspm.api.TimestampsTest.randomInstants(42, 200_000)::iterator) {
+      String text = InstantColumn.write(instant);
+      assertEquals(write.format(instant), text);
+      Instant micros = instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+      assertEquals(micros, InstantColumn.parseStored(text), text);
+      assertEquals(micros, column.convertToEntityAttribute(text), text);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2025-06-20T10:15:30.123456",
+        "2025-06-20 10:15:30.12345Z",
+        "2025-13-20 10:15:30.123456",
+        "2025-02-30 10:15:30.123456",
+        "2025-06-20 24:15:30.123456",
+        "2025-06-2x 10:15:30.123456",
+        "+025-06-20 10:15:30.123456"
+      })
+  void theFastPathLeavesEverythingElseToTheFormatter(String text) {
+    assertNull(InstantColumn.parseStored(text));
+  }
 }

@@ -1,6 +1,7 @@
 package org.headlesspm.rest.errors;
 
-import jakarta.json.Json;
+import static org.headlesspm.api.JsonFactory.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -99,14 +100,14 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
   }
 
   static Response detail(int status, String detail) {
-    JsonObject body = Json.createObjectBuilder().add("detail", detail).build();
+    JsonObject body = JSON.createObjectBuilder().add("detail", detail).build();
     return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 
   static Response invalid(List<FieldError> errors) {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JSON.createArrayBuilder();
     for (FieldError error : errors) {
-      JsonArrayBuilder loc = Json.createArrayBuilder();
+      JsonArrayBuilder loc = JSON.createArrayBuilder();
       for (Object part : error.loc()) {
         if (part instanceof Number n) {
           loc.add(n.longValue());
@@ -115,13 +116,13 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         }
       }
       JsonObjectBuilder item =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("loc", loc)
               .add("msg", error.msg())
               .add("type", error.type());
       items.add(item);
     }
-    JsonObject body = Json.createObjectBuilder().add("detail", items).build();
+    JsonObject body = JSON.createObjectBuilder().add("detail", items).build();
     return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 }

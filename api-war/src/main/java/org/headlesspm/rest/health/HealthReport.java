@@ -1,10 +1,11 @@
 package org.headlesspm.rest.health;
 
+import static org.headlesspm.api.JsonFactory.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -57,7 +58,7 @@ public class HealthReport {
   /** {@code {"status": "UP"|"DOWN", "checks": [...]}} for one kind of check. */
   public JsonObject evaluate(Annotation kind) {
     boolean up = true;
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = JSON.createArrayBuilder();
     for (HealthCheck check : checks.select(kind)) {
       HealthCheckResponse response;
       try {
@@ -67,13 +68,13 @@ public class HealthReport {
       }
       up &= response.getStatus() == HealthCheckResponse.Status.UP;
       JsonObjectBuilder item =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("name", response.getName())
               .add("status", response.getStatus().name());
       response.getData().filter(d -> !d.isEmpty()).ifPresent(d -> item.add("data", toJson(d)));
       list.add(item);
     }
-    return Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", list).build();
+    return JSON.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", list).build();
   }
 
   private String verdict(DatabaseProbe.Result db) {
@@ -85,7 +86,7 @@ public class HealthReport {
   }
 
   private static JsonObjectBuilder toJson(Map<String, Object> data) {
-    JsonObjectBuilder out = Json.createObjectBuilder();
+    JsonObjectBuilder out = JSON.createObjectBuilder();
     data.forEach(
         (key, value) -> {
           if (value instanceof Number n) {

@@ -1,6 +1,7 @@
 package org.headlesspm.rest.json;
 
-import jakarta.json.Json;
+import static org.headlesspm.api.JsonFactory.JSON;
+
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -44,7 +45,7 @@ public final class JsonBody {
       throw new InvalidRequest(new FieldError(List.of("body"), "Field required", "missing"));
     }
     JsonValue value;
-    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+    try (JsonParser parser = JSON.createParser(new StringReader(text))) {
       parser.next();
       value = parser.getValue();
       // One JSON text only: "{...}}" or "{...} garbage" is malformed, not an object.

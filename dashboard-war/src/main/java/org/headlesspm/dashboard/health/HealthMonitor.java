@@ -1,8 +1,9 @@
 package org.headlesspm.dashboard.health;
 
+import static org.headlesspm.api.JsonFactory.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -95,7 +96,7 @@ public class HealthMonitor {
   }
 
   private static JsonObject json(String body) {
-    try (var reader = Json.createReader(new StringReader(body))) {
+    try (var reader = JSON.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       return value instanceof JsonObject object ? object : null;
     } catch (RuntimeException notJson) {

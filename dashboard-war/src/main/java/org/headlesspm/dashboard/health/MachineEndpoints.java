@@ -1,7 +1,8 @@
 package org.headlesspm.dashboard.health;
 
+import static org.headlesspm.api.JsonFactory.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
@@ -61,7 +62,7 @@ public class MachineEndpoints extends HttpServlet {
   }
 
   private JsonObject dashboardHealth(Probe api) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("status", api.healthy() ? "healthy" : "degraded")
         .add("service", "headless-pm-dashboard")
         .add("version", BuildInfo.version())
@@ -69,7 +70,7 @@ public class MachineEndpoints extends HttpServlet {
         .add("api_url", config.apiBaseUrl())
         .add(
             "environment",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("api_url_configured", true)
                 .add("api_key_configured", config.apiKeyConfigured())
                 .add("runtime", "payara-micro"))
@@ -80,7 +81,7 @@ public class MachineEndpoints extends HttpServlet {
   private JsonObject serviceHealth() {
     Probe api = monitor.api();
     Probe mcp = monitor.mcp();
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("status", api.healthy() && mcp.healthy() ? "healthy" : "degraded")
         .add("service", "headless-pm-dashboard")
         .add("version", BuildInfo.version())
@@ -88,7 +89,7 @@ public class MachineEndpoints extends HttpServlet {
         .add("timestamp", Instant.now().toString())
         .add(
             "depends_on",
-            Json.createArrayBuilder()
+            JSON.createArrayBuilder()
                 .add(dependency("headless-pm-api", api))
                 .add(dependency("headless-pm-mcp", mcp)))
         .build();
@@ -97,15 +98,15 @@ public class MachineEndpoints extends HttpServlet {
   private static JsonObjectBuilder dependency(String service, Probe probe) {
     JsonObjectBuilder health;
     if (probe.content() != null) {
-      health = Json.createObjectBuilder(probe.content()).remove("depends_on");
+      health = JSON.createObjectBuilder(probe.content()).remove("depends_on");
     } else {
       health =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("status", probe.reachable() ? "unhealthy" : "unreachable")
               .add("service", service)
               .add("error", probe.reachable() ? "HTTP " + probe.statusCode() : probe.error());
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("service", service)
         .add("url", probe.url())
         .add("health", health);
@@ -114,16 +115,16 @@ public class MachineEndpoints extends HttpServlet {
   private JsonObject status() {
     Probe api = monitor.api();
     Probe mcp = monitor.mcp();
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("status", api.healthy() ? (mcp.healthy() ? "healthy" : "degraded") : "unhealthy")
         .add(
             "dependencies",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("api_backend", diagnostics(api))
                 .add("mcp_server", diagnostics(mcp)))
         .add(
             "environment",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("api_url", config.apiBaseUrl())
                 .add("mcp_url", config.mcpUrl())
                 .add("has_api_key", config.apiKeyConfigured())
@@ -136,7 +137,7 @@ public class MachineEndpoints extends HttpServlet {
 
   private static JsonObjectBuilder diagnostics(Probe probe) {
     JsonObjectBuilder entry =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("reachable", probe.reachable())
             .add("status_code", probe.statusCode())
             .add("response_time_ms", probe.responseTimeMs())
@@ -160,7 +161,7 @@ public class MachineEndpoints extends HttpServlet {
     write(
         response,
         mcp.reachable() ? mcp.statusCode() : 503,
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("status", "unhealthy")
             .add("service", "headless-pm-mcp")
             .add("error", mcp.reachable() ? "HTTP " + mcp.statusCode() : mcp.error())
@@ -168,18 +169,18 @@ public class MachineEndpoints extends HttpServlet {
   }
 
   private static JsonObject microProfile(String path) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("status", "UP")
         .add(
             "checks",
-            Json.createArrayBuilder()
+            JSON.createArrayBuilder()
                 .add(
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("name", path.endsWith("ready") ? "faces" : "dashboard")
                         .add("status", "UP")
                         .add(
                             "data",
-                            Json.createObjectBuilder()
+                            JSON.createObjectBuilder()
                                 .add(
                                     "uptime_seconds",
                                     ManagementFactory.getRuntimeMXBean().getUptime() / 1000))))
