@@ -17,6 +17,8 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.headlesspm.api.AgentRole;
 import org.headlesspm.api.ApiError;
 import org.headlesspm.api.DifficultyLevel;
@@ -92,17 +94,22 @@ public class TaskResource {
       throw ApiError.badRequest(
           "Missing required parameter 'level'. Please provide a valid level (e.g., ?level=senior)");
     }
-    polling
-        .next(role, level, projectId, agentId, simulate, timeout)
-        .whenCompleteAsync(
-            (task, failure) -> {
-              if (failure != null) {
-                answer.resume(failure);
-              } else {
-                answer.resume(JsonAnswers.orNull(task));
-              }
-            },
-            executor);
+    var next = polling.next(role, level, projectId, agentId, simulate, timeout);
+    BiConsumer<Optional<TaskResponse>, Throwable> reply =
+        (task, failure) -> {
+          if (failure != null) {
+            answer.resume(failure);
+          } else {
+            answer.resume(JsonAnswers.orNull(task));
+          }
+        };
+    if (next.isDone()) {
+      // Answered at once: on this request thread. Handing it to the managed executor costs a
+      // context capture whose service lookup scans jars (a tenth of a next-task request's CPU).
+      next.whenComplete(reply);
+    } else {
+      next.whenCompleteAsync(reply, executor);
+    }
   }
 
   @GET

@@ -180,7 +180,7 @@ class AdminIT {
     JsonObject backup = parse(answer.body());
     String name = backup.getString("name");
     assertTrue(name.matches("backup_\\d{8}_\\d{6}(_\\d+)?\\.db"), name);
-    assertEquals("2", backup.getString("schema_version"));
+    assertEquals("3", backup.getString("schema_version"));
     Path file = stack.home().resolve("backups").resolve(name);
     assertEquals(Files.size(file), backup.getJsonNumber("size_bytes").longValue());
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);

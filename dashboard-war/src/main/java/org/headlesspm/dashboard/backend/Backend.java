@@ -55,6 +55,7 @@ public class Backend {
       return fallback;
     } catch (RuntimeException other) {
       panelError = other.getMessage();
+      LOG.log(java.util.logging.Level.WARNING, "API answer could not be read", other);
       return fallback;
     }
   }
