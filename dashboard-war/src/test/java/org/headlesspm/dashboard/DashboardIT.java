@@ -261,24 +261,17 @@ class DashboardIT {
   private static void untilReplaced(WebElement previous) {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(previous));
-    wait.until(d -> "complete".equals(js("return document.readyState")));
+    wait.until(d -> documentComplete());
   }
 
   /** After a script-driven navigation: waits for the new address and a complete document. */
-  private static void untilAddressContains(String part) {
-    untilAt(url -> url.contains(part));
-  }
-
-  private static void untilAddressEndsWith(String end) {
-    untilAt(url -> url.endsWith(end));
-  }
-
   private static void untilAt(java.util.function.Predicate<String> address) {
     new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(
-            d ->
-                address.test(d.getCurrentUrl())
-                    && "complete".equals(js("return document.readyState")));
+        .until(d -> address.test(d.getCurrentUrl()) && documentComplete());
+  }
+
+  private static boolean documentComplete() {
+    return "complete".equals(js("return document.readyState"));
   }
 
   private static List<WebElement> all(String testId) {
@@ -405,7 +398,7 @@ class DashboardIT {
   void emptyProjectShowsEmptyStatesAndStaysSelected() {
     open("/");
     new Select(one("project-selector")).selectByVisibleText("Empty");
-    untilAddressContains("project=" + emptyProject);
+    untilAt(url -> url.contains("project=" + emptyProject));
     open("/");
     assertEquals(
         Long.toString(emptyProject),
@@ -517,7 +510,7 @@ class DashboardIT {
         epics.stream().filter(e -> e.name().equals("Authentication")).findFirst().orElseThrow();
     assertFalse(one("filter-feature").isEnabled());
     new Select(one("filter-epic")).selectByVisibleText("Authentication");
-    untilAddressContains("epic=" + auth.id());
+    untilAt(url -> url.contains("epic=" + auth.id()));
     assertTrue(one("filter-feature").isEnabled());
     long expected =
         api.listTasks(null, null, project, null).stream()
@@ -586,7 +579,7 @@ class DashboardIT {
             + "column.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data}));"
             + "column.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));",
         task.id());
-    untilAddressContains("moved=" + task.id());
+    untilAt(url -> url.contains("moved=" + task.id()));
     assertEquals(TaskStatus.documentation_done, api.getTask(task.id()).status());
 
     WebElement card = browser.findElement(By.id("task-" + task.id()));
@@ -595,7 +588,7 @@ class DashboardIT {
         .until(d -> api.getTask(task.id()).status() == TaskStatus.committed);
     open("/tasks?project=" + project);
     browser.findElement(By.id("task-" + task.id())).sendKeys(Keys.ENTER);
-    untilAddressEndsWith("/tasks/" + task.id());
+    untilAt(url -> url.endsWith("/tasks/" + task.id()));
   }
 
   @Test
